@@ -1,0 +1,41 @@
+// The settings that decide which terms text turns into. They are part of the database: the
+// indexer writes them into its metadata and the searcher reads them back, so a query is always
+// analysed exactly as the articles were.
+#pragma once
+
+#include <string>
+
+#include <xapian.h>
+
+namespace newsdex {
+
+// Version of the database layout (schema, term forms, stored data). Bumped whenever a database
+// written by an older build would be searched wrongly by this one.
+inline constexpr int kDatabaseFormat = 1;
+
+struct AnalyzerSettings {
+    std::string language = "english";  // a Snowball stemmer name known to Xapian, or "none"
+    bool fold_accents = true;
+
+    friend bool operator==(const AnalyzerSettings&, const AnalyzerSettings&) = default;
+};
+
+// Throws Error naming the available languages when `language` is not a stemmer Xapian knows.
+void validate_language(const std::string& language);
+
+// Writes the settings and kDatabaseFormat into the database's metadata.
+void write_settings(Xapian::WritableDatabase& db, const AnalyzerSettings& settings);
+
+// Reads them back. Throws Error when the database was not made by Newsdex or by a build with
+// another kDatabaseFormat. Returns nullopt-like `false` via has_settings for an empty new db.
+AnalyzerSettings read_settings(const Xapian::Database& db, const std::string& db_path);
+
+// True when the database carries Newsdex settings (false for a freshly created, empty one).
+bool has_settings(const Xapian::Database& db);
+
+// Throws Error saying which setting differs ("database was indexed with --language english,
+// not --language french"), for re-indexing with other settings.
+void check_same_settings(const AnalyzerSettings& stored, const AnalyzerSettings& wanted,
+                         const std::string& db_path);
+
+}  // namespace newsdex
