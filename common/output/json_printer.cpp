@@ -1,1 +1,131 @@
-// placeholder until implemented
+// The machine formats: one JSON object per query (json) or per hit (jsonl), each on one line.
+// Every field is always present, so consumers never test for a key: an empty string is null
+// and an empty list is [].
+#include <cmath>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "output/printer.h"
+
+namespace newsdex {
+namespace {
+
+using Json = nlohmann::ordered_json;  // keys stay in the documented order
+
+Json string_or_null(const std::string& value) {
+    return value.empty() ? Json(nullptr) : Json(value);
+}
+
+Json list(const std::vector<std::string>& values) {
+    Json array = Json::array();
+    for (const std::string& value : values) array.push_back(value);
+    return array;
+}
+
+Json date_or_null(const std::optional<ArticleDate>& date) {
+    return date ? Json(format_date(*date)) : Json(nullptr);
+}
+
+// Four decimals order the hits just as well, and keep scores from looking more exact than
+// BM25 weights are.
+double rounded_score(double score) {
+    return std::round(score * 10000.0) / 10000.0;
+}
+
+// Appends rather than returns, so jsonl can put "query" first in the same object.
+void add_hit_fields(Json& object, const Hit& hit) {
+    const Article& article = hit.article;
+    object["rank"] = hit.rank;
+    object["id"] = string_or_null(article.id);
+    object["score"] = rounded_score(hit.score);
+    object["title"] = string_or_null(article.title);
+    object["date"] = date_or_null(article.date);
+    object["source"] = string_or_null(article.source);
+    object["path"] = string_or_null(article.path);
+    object["url"] = string_or_null(article.url);
+    object["authors"] = list(article.authors);
+    object["language"] = string_or_null(article.language);
+    object["topics"] = list(article.topics);
+    object["places"] = list(article.places);
+    object["organisations"] = list(article.organisations);
+    object["snippet"] = string_or_null(hit.snippet.text);
+    Json highlights = Json::array();
+    // Code-point offsets into "snippet", passed through as the snippet builder made them.
+    for (const auto& [start, end] : hit.snippet.highlights) highlights.push_back({start, end});
+    object["highlights"] = std::move(highlights);
+}
+
+Json article_object(const Article& article) {
+    Json object = Json::object();
+    object["id"] = string_or_null(article.id);
+    object["title"] = string_or_null(article.title);
+    object["date"] = date_or_null(article.date);
+    object["source"] = string_or_null(article.source);
+    object["path"] = string_or_null(article.path);
+    object["url"] = string_or_null(article.url);
+    object["authors"] = list(article.authors);
+    object["language"] = string_or_null(article.language);
+    object["topics"] = list(article.topics);
+    object["places"] = list(article.places);
+    object["organisations"] = list(article.organisations);
+    object["body"] = string_or_null(article.body);
+    return object;
+}
+
+class JsonPrinter final : public Printer {
+public:
+    JsonPrinter(std::ostream& out, bool line_per_hit) : out_(out), line_per_hit_(line_per_hit) {}
+
+    void print_results(const SearchResults& results) override {
+        if (line_per_hit_) {
+            // No hits, no lines: a consumer counting lines counts hits.
+            for (const Hit& hit : results.hits) {
+                Json line = Json::object();
+                line["query"] = results.query;
+                add_hit_fields(line, hit);
+                write(line);
+            }
+            return;
+        }
+        Json object = Json::object();
+        object["query"] = results.query;
+        object["total"] = results.total;
+        object["offset"] = results.offset;
+        Json hits = Json::array();
+        for (const Hit& hit : results.hits) {
+            Json entry = Json::object();
+            add_hit_fields(entry, hit);
+            hits.push_back(std::move(entry));
+        }
+        object["results"] = std::move(hits);
+        write(object);
+    }
+
+    void print_article(const Article& article) override { write(article_object(article)); }
+
+private:
+    void write(const Json& value) {
+        // Raw UTF-8 rather than \u escapes; the inputs are valid UTF-8, and replacing (not
+        // throwing) keeps one bad byte from losing a whole result list if that ever breaks.
+        out_ << value.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
+    }
+
+    std::ostream& out_;
+    bool line_per_hit_;
+};
+
+}  // namespace
+
+// Declared in printer.cpp, the only caller.
+namespace detail {
+std::unique_ptr<Printer> make_json_printer(std::ostream& out, bool line_per_hit) {
+    return std::make_unique<JsonPrinter>(out, line_per_hit);
+}
+}  // namespace detail
+
+}  // namespace newsdex

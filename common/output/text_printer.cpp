@@ -1,1 +1,165 @@
-// placeholder until implemented
+// The human format: a numbered block per hit, then one line saying which results were shown.
+// Escapes are written only when the caller resolved color on, so piped output stays plain text.
+#include <memory>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "output/printer.h"
+
+namespace newsdex {
+namespace {
+
+constexpr std::string_view kBold = "\x1b[1m";
+constexpr std::string_view kDim = "\x1b[2m";
+constexpr std::string_view kMatch = "\x1b[1;31m";
+constexpr std::string_view kReset = "\x1b[0m";
+
+constexpr std::string_view kSeparator = " · ";
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+    std::string joined;
+    for (const std::string& part : parts) {
+        if (!joined.empty()) joined += separator;
+        joined += part;
+    }
+    return joined;
+}
+
+// The date as a reader wants it: no seconds or zone, and no time at all unless the source
+// gave one (a day-precision date is stored as midnight, which would be an invented time).
+std::string display_date(const ArticleDate& date) {
+    const std::string iso = format_date(date);  // "YYYY-MM-DDTHH:MM:SSZ" at second precision
+    const std::size_t t = iso.find('T');
+    if (date.precision != DatePrecision::second || t == std::string::npos) return iso;
+    return iso.substr(0, t) + " " + iso.substr(t + 1, 5);
+}
+
+// Date, source and where to find the article; the URL is more useful than the path when known.
+std::string meta_line(const Article& article) {
+    std::vector<std::string> parts;
+    if (article.date) parts.push_back(display_date(*article.date));
+    if (!article.source.empty()) parts.push_back(article.source);
+    const std::string& location = article.url.empty() ? article.path : article.url;
+    if (!location.empty()) parts.push_back(location);
+    return join(parts, kSeparator);
+}
+
+// Moves forward through UTF-8 text by code points. Highlights count code points, but escapes
+// must go in at byte offsets, and one forward pass suffices because highlights are sorted.
+class CodePointCursor {
+public:
+    explicit CodePointCursor(std::string_view text) : text_(text) {}
+
+    // The byte offset of code point `target`, or the text's size when it is past the end.
+    // Never moves backwards, so out-of-order input cannot produce out-of-range offsets.
+    std::size_t advance_to(std::size_t target) {
+        while (byte_ < text_.size() && code_point_ < target) {
+            ++byte_;
+            while (byte_ < text_.size() && is_continuation(text_[byte_])) ++byte_;
+            ++code_point_;
+        }
+        return byte_;
+    }
+
+private:
+    static bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+    std::string_view text_;
+    std::size_t byte_ = 0;
+    std::size_t code_point_ = 0;
+};
+
+std::string with_highlights(const Snippet& snippet) {
+    const std::string& text = snippet.text;
+    CodePointCursor cursor(text);
+    std::string out;
+    std::size_t copied = 0;
+    for (const auto& [start, end] : snippet.highlights) {
+        const std::size_t from = cursor.advance_to(start);
+        const std::size_t to = cursor.advance_to(end);
+        if (from >= to) continue;  // empty, or beyond the text
+        out.append(text, copied, from - copied);
+        out += kMatch;
+        out.append(text, from, to - from);
+        out += kReset;
+        copied = to;
+    }
+    out.append(text, copied);
+    return out;
+}
+
+class TextPrinter final : public Printer {
+public:
+    TextPrinter(std::ostream& out, bool color) : out_(out), color_(color) {}
+
+    // Nothing at all for no hits: the command line reports that on stderr and in its exit code.
+    void print_results(const SearchResults& results) override {
+        if (results.hits.empty()) return;
+        for (const Hit& hit : results.hits) print_hit(hit);
+        out_ << "results " << results.hits.front().rank << "–" << results.hits.back().rank
+             << " of about " << results.total << '\n';
+    }
+
+    void print_article(const Article& article) override {
+        const std::pair<std::string_view, std::string> headers[] = {
+            {"Title", article.title},
+            {"ID", article.id},
+            {"Date", article.date ? format_date(*article.date) : std::string()},
+            {"Source", article.source},
+            {"Authors", join(article.authors, ", ")},
+            {"URL", article.url},
+            {"Path", article.path},
+            {"Language", article.language},
+            {"Topics", join(article.topics, ", ")},
+            {"Places", join(article.places, ", ")},
+            {"Organisations", join(article.organisations, ", ")},
+        };
+        for (const auto& [label, value] : headers) {
+            if (!value.empty()) out_ << label << ": " << value << '\n';
+        }
+        out_ << '\n' << article.body;
+        if (!article.body.empty() && article.body.back() != '\n') out_ << '\n';
+    }
+
+private:
+    void print_hit(const Hit& hit) {
+        const Article& article = hit.article;
+        const std::string number = std::to_string(hit.rank) + ". ";
+        // Continuation lines align with the title, whatever the width of the rank.
+        const std::string indent(number.size(), ' ');
+
+        out_ << number << styled(article.title.empty() ? "(untitled)" : article.title, kBold)
+             << '\n';
+        const std::string meta = meta_line(article);
+        if (!meta.empty()) out_ << indent << styled(meta, kDim) << '\n';
+        if (!hit.snippet.text.empty()) {
+            out_ << indent << (color_ ? with_highlights(hit.snippet) : hit.snippet.text) << '\n';
+        }
+        out_ << '\n';
+    }
+
+    std::string styled(const std::string& text, std::string_view style) const {
+        if (!color_) return text;
+        std::string out(style);
+        out += text;
+        out += kReset;
+        return out;
+    }
+
+    std::ostream& out_;
+    bool color_;
+};
+
+}  // namespace
+
+// Declared in printer.cpp, the only caller.
+namespace detail {
+std::unique_ptr<Printer> make_text_printer(std::ostream& out, bool color) {
+    return std::make_unique<TextPrinter>(out, color);
+}
+}  // namespace detail
+
+}  // namespace newsdex

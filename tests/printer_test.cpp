@@ -1,0 +1,335 @@
+// The printers' exact output, byte for byte: scripts parse the JSON forms and people read the
+// text form, so any change here is a change of the command line's interface.
+#include <gtest/gtest.h>
+
+#include <optional>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "output/printer.h"
+
+using newsdex::Article;
+using newsdex::ArticleDate;
+using newsdex::DatePrecision;
+using newsdex::Hit;
+using newsdex::OutputFormat;
+using newsdex::PrintOptions;
+using newsdex::SearchResults;
+
+namespace {
+
+constexpr ArticleDate kSecond{543751331, DatePrecision::second};  // 1987-03-26T10:02:11Z
+constexpr ArticleDate kDay{543715200, DatePrecision::day};        // 1987-03-26
+constexpr ArticleDate kMonth{541555200, DatePrecision::month};    // 1987-03
+constexpr ArticleDate kYear{536457600, DatePrecision::year};      // 1987
+
+// An article with every field set.
+Article full_article() {
+    Article a;
+    a.id = "5102";
+    a.title = "OPEC MEETS ON OUTPUT";
+    a.body = "OPEC members met today.\nOutput stays.";
+    a.date = kSecond;
+    a.source = "Reuters";
+    a.authors = {"Ann Lee", "Bo Chen"};
+    a.url = "https://example.com/opec";
+    a.language = "en";
+    a.topics = {"crude", "energy"};
+    a.places = {"usa"};
+    a.organisations = {"opec"};
+    a.path = "reuters-005.json#103";
+    return a;
+}
+
+// An article with nothing but what the indexer always sets.
+Article bare_article() {
+    Article a;
+    a.path = "notes/a.txt";
+    return a;
+}
+
+Hit full_hit() {
+    Hit hit;
+    hit.rank = 1;
+    hit.score = 14.20314159;
+    hit.article = full_article();
+    hit.snippet.text = "… members said crude oil output would stay …";
+    hit.snippet.highlights = {{15, 24}};  // "crude oil"
+    return hit;
+}
+
+Hit bare_hit(std::size_t rank) {
+    Hit hit;
+    hit.rank = rank;
+    hit.score = 3.0;
+    hit.article = bare_article();
+    return hit;
+}
+
+SearchResults results_of(std::vector<Hit> hits, std::size_t total = 642, std::size_t offset = 0) {
+    return SearchResults{"crude oil", total, offset, std::move(hits)};
+}
+
+std::string print(OutputFormat format, bool color, const SearchResults& results) {
+    std::ostringstream out;
+    newsdex::make_printer(PrintOptions{format, color}, out)->print_results(results);
+    return out.str();
+}
+
+std::string print(OutputFormat format, const SearchResults& results) {
+    return print(format, false, results);
+}
+
+std::string print_article(OutputFormat format, const Article& article) {
+    std::ostringstream out;
+    newsdex::make_printer(PrintOptions{format, false}, out)->print_article(article);
+    return out.str();
+}
+
+const std::string kFullHitJson =
+    R"("rank":1,"id":"5102","score":14.2031,"title":"OPEC MEETS ON OUTPUT",)"
+    R"("date":"1987-03-26T10:02:11Z","source":"Reuters","path":"reuters-005.json#103",)"
+    R"("url":"https://example.com/opec","authors":["Ann Lee","Bo Chen"],"language":"en",)"
+    R"("topics":["crude","energy"],"places":["usa"],"organisations":["opec"],)"
+    R"("snippet":"… members said crude oil output would stay …","highlights":[[15,24]])";
+
+const std::string kBareHitJson =
+    R"("rank":2,"id":null,"score":3.0,"title":null,"date":null,"source":null,)"
+    R"("path":"notes/a.txt","url":null,"authors":[],"language":null,"topics":[],"places":[],)"
+    R"("organisations":[],"snippet":null,"highlights":[])";
+
+// ---- JSON ----
+
+TEST(JsonPrinter, WritesOneObjectPerQueryWithEveryField) {
+    EXPECT_EQ(print(OutputFormat::json, results_of({full_hit(), bare_hit(2)})),
+              R"({"query":"crude oil","total":642,"offset":0,"results":[{)" + kFullHitJson +
+                  "},{" + kBareHitJson + "}]}\n");
+}
+
+TEST(JsonPrinter, MissingFieldsAreNullAndEmptyListsAreEmpty) {
+    EXPECT_EQ(print(OutputFormat::json, results_of({bare_hit(2)}, 1, 1)),
+              R"({"query":"crude oil","total":1,"offset":1,"results":[{)" + kBareHitJson +
+                  "}]}\n");
+}
+
+TEST(JsonPrinter, NoHitsStillWritesTheQueryObject) {
+    EXPECT_EQ(print(OutputFormat::json, results_of({}, 0)),
+              "{\"query\":\"crude oil\",\"total\":0,\"offset\":0,\"results\":[]}\n");
+}
+
+TEST(JsonPrinter, RoundsScoresToFourDecimals) {
+    struct Row {
+        double score;
+        const char* expected;
+    } rows[] = {
+        {14.20314159, "14.2031"},
+        {2.71828, "2.7183"},
+        {0.00004, "0.0"},
+        {7.0, "7.0"},
+    };
+    for (const auto& row : rows) {
+        Hit hit = bare_hit(1);
+        hit.score = row.score;
+        const std::string out = print(OutputFormat::json, results_of({hit}));
+        EXPECT_NE(out.find(std::string("\"score\":") + row.expected + ","), std::string::npos)
+            << row.score << " gave " << out;
+    }
+}
+
+TEST(JsonPrinter, EscapesQuotesAndControlCharacters) {
+    Hit hit = bare_hit(1);
+    hit.article.title = "Say \"no\"\tto\\ \x01 Zürich";
+    const std::string out = print(OutputFormat::json, results_of({hit}));
+    EXPECT_NE(out.find(R"("title":"Say \"no\"\tto\\ \u0001 Zürich")"), std::string::npos) << out;
+}
+
+TEST(JsonPrinter, ReplacesInvalidUtf8RatherThanFailing) {
+    Hit hit = bare_hit(1);
+    hit.article.title = "bad \xff byte";
+    const std::string out = print(OutputFormat::json, results_of({hit}));
+    EXPECT_NE(out.find("\"title\":\"bad \xEF\xBF\xBD byte\""), std::string::npos) << out;
+}
+
+TEST(JsonPrinter, PrintsAnArticleOnOneLine) {
+    EXPECT_EQ(print_article(OutputFormat::json, full_article()),
+              R"({"id":"5102","title":"OPEC MEETS ON OUTPUT","date":"1987-03-26T10:02:11Z",)"
+              R"("source":"Reuters","path":"reuters-005.json#103","url":"https://example.com/opec",)"
+              R"("authors":["Ann Lee","Bo Chen"],"language":"en","topics":["crude","energy"],)"
+              R"("places":["usa"],"organisations":["opec"],)"
+              R"("body":"OPEC members met today.\nOutput stays."})"
+              "\n");
+    EXPECT_EQ(print_article(OutputFormat::json, bare_article()),
+              R"({"id":null,"title":null,"date":null,"source":null,"path":"notes/a.txt",)"
+              R"("url":null,"authors":[],"language":null,"topics":[],"places":[],)"
+              R"("organisations":[],"body":null})"
+              "\n");
+}
+
+// ---- JSON Lines ----
+
+TEST(JsonlPrinter, WritesOneLinePerHitWithTheQueryFirst) {
+    EXPECT_EQ(print(OutputFormat::jsonl, results_of({full_hit(), bare_hit(2)})),
+              R"({"query":"crude oil",)" + kFullHitJson + "}\n" +  //
+                  R"({"query":"crude oil",)" + kBareHitJson + "}\n");
+}
+
+TEST(JsonlPrinter, WritesNothingForNoHits) {
+    EXPECT_EQ(print(OutputFormat::jsonl, results_of({}, 0)), "");
+}
+
+TEST(JsonlPrinter, PrintsAnArticleLikeJson) {
+    EXPECT_EQ(print_article(OutputFormat::jsonl, full_article()),
+              print_article(OutputFormat::json, full_article()));
+}
+
+// ---- Text ----
+
+TEST(TextPrinter, PrintsEachHitThenTheRange) {
+    Hit second = bare_hit(2);
+    second.article.title = "OIL PRICES FALL";
+    second.article.date = kDay;
+    second.snippet.text = "prices of crude fell";
+    second.snippet.highlights = {{10, 15}};
+    EXPECT_EQ(print(OutputFormat::text, results_of({full_hit(), second})),
+              "1. OPEC MEETS ON OUTPUT\n"
+              "   1987-03-26 10:02 · Reuters · https://example.com/opec\n"
+              "   … members said crude oil output would stay …\n"
+              "\n"
+              "2. OIL PRICES FALL\n"
+              "   1987-03-26 · notes/a.txt\n"
+              "   prices of crude fell\n"
+              "\n"
+              "results 1–2 of about 642\n");
+}
+
+TEST(TextPrinter, IndentsByTheWidthOfTheRank) {
+    Hit ninth = bare_hit(9);
+    ninth.article.title = "Nine";
+    Hit tenth = bare_hit(10);
+    tenth.article.title = "Ten";
+    tenth.snippet.text = "ten";
+    EXPECT_EQ(print(OutputFormat::text, results_of({ninth, tenth}, 30, 8)),
+              "9. Nine\n"
+              "   notes/a.txt\n"
+              "\n"
+              "10. Ten\n"
+              "    notes/a.txt\n"
+              "    ten\n"
+              "\n"
+              "results 9–10 of about 30\n");
+}
+
+TEST(TextPrinter, NamesUntitledArticles) {
+    EXPECT_EQ(print(OutputFormat::text, results_of({bare_hit(1)}, 1)),
+              "1. (untitled)\n"
+              "   notes/a.txt\n"
+              "\n"
+              "results 1–1 of about 1\n");
+}
+
+TEST(TextPrinter, ShowsTheTimeOnlyWhenTheSourceGaveIt) {
+    struct Row {
+        std::optional<ArticleDate> date;
+        const char* meta;
+    } rows[] = {
+        {kSecond, "1987-03-26 10:02 · Reuters · notes/a.txt"},
+        {kDay, "1987-03-26 · Reuters · notes/a.txt"},
+        {kMonth, "1987-03 · Reuters · notes/a.txt"},
+        {kYear, "1987 · Reuters · notes/a.txt"},
+        {std::nullopt, "Reuters · notes/a.txt"},
+    };
+    for (const auto& row : rows) {
+        Hit hit = bare_hit(1);
+        hit.article.title = "T";
+        hit.article.source = "Reuters";
+        hit.article.date = row.date;
+        EXPECT_EQ(print(OutputFormat::text, results_of({hit}, 1)),
+                  std::string("1. T\n   ") + row.meta + "\n\nresults 1–1 of about 1\n")
+            << row.meta;
+    }
+}
+
+TEST(TextPrinter, PrintsNothingForNoHits) {
+    EXPECT_EQ(print(OutputFormat::text, results_of({}, 0)), "");
+    EXPECT_EQ(print(OutputFormat::text, true, results_of({}, 0)), "");
+}
+
+TEST(TextPrinter, ColorsTitleMetaAndHighlights) {
+    EXPECT_EQ(print(OutputFormat::text, true, results_of({full_hit()})),
+              "1. \x1b[1mOPEC MEETS ON OUTPUT\x1b[0m\n"
+              "   \x1b[2m1987-03-26 10:02 · Reuters · https://example.com/opec\x1b[0m\n"
+              "   … members said \x1b[1;31mcrude oil\x1b[0m output would stay …\n"
+              "\n"
+              "results 1–1 of about 642\n");
+}
+
+// Highlights count code points; the escapes must land on the right bytes of multibyte text.
+TEST(TextPrinter, PlacesHighlightsByCodePointInMultibyteText) {
+    struct Row {
+        const char* text;
+        std::vector<std::pair<std::size_t, std::size_t>> highlights;
+        const char* expected;
+    } rows[] = {
+        {"… Zürich banks said …", {{9, 14}}, "… Zürich \x1b[1;31mbanks\x1b[0m said …"},
+        {"… Zürich banks said …", {{2, 8}}, "… \x1b[1;31mZürich\x1b[0m banks said …"},
+        {"石油输出国组织开会", {{0, 2}, {7, 9}},
+         "\x1b[1;31m石油\x1b[0m输出国组织\x1b[1;31m开会\x1b[0m"},
+        {"石油输出国组织开会", {{2, 5}}, "石油\x1b[1;31m输出国\x1b[0m组织开会"},
+        {"emoji 🛢 oil", {{6, 7}, {8, 11}},
+         "emoji \x1b[1;31m🛢\x1b[0m \x1b[1;31moil\x1b[0m"},
+        {"no highlights", {}, "no highlights"},
+        // Past the end of the text: clipped, never out of range.
+        {"short", {{3, 99}, {120, 130}}, "sho\x1b[1;31mrt\x1b[0m"},
+    };
+    for (const auto& row : rows) {
+        Hit hit = bare_hit(1);
+        hit.article.title = "T";
+        hit.snippet.text = row.text;
+        hit.snippet.highlights = row.highlights;
+        EXPECT_EQ(print(OutputFormat::text, true, results_of({hit}, 1)),
+                  std::string("1. \x1b[1mT\x1b[0m\n   \x1b[2mnotes/a.txt\x1b[0m\n   ") +
+                      row.expected + "\n\nresults 1–1 of about 1\n")
+            << row.text;
+    }
+}
+
+TEST(TextPrinter, WritesNoEscapesWithColorOff) {
+    Hit hit = full_hit();
+    hit.snippet.text = "… Zürich banks said …";
+    hit.snippet.highlights = {{9, 14}};
+    const std::string out = print(OutputFormat::text, false, results_of({hit}));
+    EXPECT_EQ(out.find('\x1b'), std::string::npos) << out;
+    EXPECT_NE(out.find("   … Zürich banks said …\n"), std::string::npos) << out;
+}
+
+TEST(TextPrinter, PrintsAnArticleWithHeadersThenBody) {
+    EXPECT_EQ(print_article(OutputFormat::text, full_article()),
+              "Title: OPEC MEETS ON OUTPUT\n"
+              "ID: 5102\n"
+              "Date: 1987-03-26T10:02:11Z\n"
+              "Source: Reuters\n"
+              "Authors: Ann Lee, Bo Chen\n"
+              "URL: https://example.com/opec\n"
+              "Path: reuters-005.json#103\n"
+              "Language: en\n"
+              "Topics: crude, energy\n"
+              "Places: usa\n"
+              "Organisations: opec\n"
+              "\n"
+              "OPEC members met today.\nOutput stays.\n");
+}
+
+TEST(TextPrinter, PrintsOnlyTheArticleHeadersThatHaveValues) {
+    Article article = bare_article();
+    article.date = kDay;
+    article.body = "Body ending in a newline.\n";
+    EXPECT_EQ(print_article(OutputFormat::text, article),
+              "Date: 1987-03-26\n"
+              "Path: notes/a.txt\n"
+              "\n"
+              "Body ending in a newline.\n");
+}
+
+}  // namespace
