@@ -1,1 +1,168 @@
-int main() { return 0; }
+// newsdex-search: the command line around common/'s Searcher and printers. Parses options,
+// runs each query, prints with the chosen printer, and turns the outcome into an exit code
+// like grep's: 0 something matched, 1 nothing matched, 2 error.
+#include <CLI/CLI.hpp>
+
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+
+#include "output/printer.h"
+#include "search/searcher.h"
+#include "util/errors.h"
+
+namespace {
+
+std::string default_db() {
+    const char* env = std::getenv("NEWSDEX_DB");
+    return (env != nullptr && *env != '\0') ? env : "newsdex.db";
+}
+
+bool use_color(const std::string& when) {
+    if (when == "always") return true;
+    if (when == "never") return false;
+    const char* no_color = std::getenv("NO_COLOR");
+    if (no_color != nullptr && *no_color != '\0') return false;
+    return isatty(STDOUT_FILENO) != 0;
+}
+
+struct Query {
+    std::string text;
+    std::string origin;  // "" for the command line, "FILE:LINE" for a batch file
+};
+
+std::vector<Query> read_query_file(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw newsdex::Error("cannot read query file " + path);
+    std::vector<Query> queries;
+    std::string line;
+    for (std::size_t n = 1; std::getline(in, line); ++n) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        const auto first = line.find_first_not_of(" \t");
+        if (first == std::string::npos || line[first] == '#') continue;
+        queries.push_back({line.substr(first), path + ":" + std::to_string(n)});
+    }
+    return queries;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // A closed pipe (| head) ends the output quietly instead of killing us mid-line.
+    std::signal(SIGPIPE, SIG_IGN);
+
+    CLI::App app{
+        "newsdex-search - ranked keyword and phrase search over a Newsdex database\n\n"
+        "Query syntax:\n"
+        "  north korean soldiers     all words must match (inflections too: soldier = soldiers)\n"
+        "  \"prisoners of war\"        a phrase: these words, in this order, as written\n"
+        "  oil -crude  -\"crude oil\"  exclude a word or a phrase\n"
+        "  cocoa OR sugar            either word; OR binds tighter than the implicit AND,\n"
+        "                            so 'a b OR c' means a AND (b OR c)\n"
+        "  +word  NOT word  AND  ( ) required word, exclusion, explicit AND, grouping\n"
+        "Case, accents, width and apostrophes do not matter; 20-year-old is a phrase of its parts;\n"
+        "Chinese and Japanese words are found as written.\n\n"
+        "Exit status: 0 something matched, 1 nothing matched, 2 error (bad query, no database).\n\n"
+        "Examples:\n"
+        "  newsdex-search -d news.db 'north korean soldiers'\n"
+        "  newsdex-search -d news.db '\"prisoners of war\" kursk'\n"
+        "  newsdex-search -d news.db --format json -n 5 'crude oil' | jq .\n"
+        "  newsdex-search -d news.db --format jsonl --queries topics.txt > runs.jsonl\n"};
+    app.get_formatter()->column_width(30);
+
+    std::string db = default_db();
+    std::vector<std::string> words;
+    std::string match = "all";
+    std::string format = "text";
+    std::string color = "auto";
+    std::size_t limit = 10;
+    std::size_t offset = 0;
+    std::size_t snippet_chars = 200;
+    std::string show_id;
+    std::string query_file;
+    app.add_option("query", words, "The query (several arguments are joined with spaces)");
+    app.add_option("-d,--db", db, "Database folder (default: $NEWSDEX_DB, else ./newsdex.db)");
+    app.add_option("-n,--limit", limit, "Results to show")->capture_default_str();
+    app.add_option("--offset", offset, "Results to skip first (for paging)")->capture_default_str();
+    app.add_option("--match", match, "all: every word must match; any: rank articles matching any word")
+        ->check(CLI::IsMember({"all", "any"}))
+        ->capture_default_str();
+    app.add_option("--format", format, "text, json (one object per query) or jsonl (one line per hit)")
+        ->check(CLI::IsMember({"text", "json", "jsonl"}))
+        ->capture_default_str();
+    app.add_option("--color", color, "Highlight in colour: auto (on a terminal, unless NO_COLOR is set), always, never")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->capture_default_str();
+    app.add_option("--snippet-chars", snippet_chars, "Snippet length in characters")
+        ->check(CLI::Range(std::size_t{20}, std::size_t{100000}))
+        ->capture_default_str();
+    app.add_option("--show", show_id, "Print the stored article with this id, whole");
+    app.add_option("--queries", query_file, "Run each line of FILE as a query ('#' lines skipped)");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e);
+        return code == 0 ? 0 : 2;
+    }
+
+    try {
+        newsdex::PrintOptions print_options;
+        print_options.format = format == "json"    ? newsdex::OutputFormat::json
+                               : format == "jsonl" ? newsdex::OutputFormat::jsonl
+                                                   : newsdex::OutputFormat::text;
+        print_options.color = use_color(color);
+        std::ios::sync_with_stdio(false);
+        auto printer = newsdex::make_printer(print_options, std::cout);
+
+        std::vector<Query> queries;
+        if (!words.empty()) {
+            std::string joined;
+            for (const auto& w : words) joined += (joined.empty() ? "" : " ") + w;
+            queries.push_back({joined, ""});
+        }
+        if (!query_file.empty()) {
+            auto more = read_query_file(query_file);
+            queries.insert(queries.end(), more.begin(), more.end());
+        }
+        if (queries.empty() && show_id.empty()) {
+            std::cerr << "error: no query given (try --help)\n";
+            return 2;
+        }
+
+        newsdex::Searcher searcher(db);
+        bool matched = false;
+        bool failed = false;
+        if (!show_id.empty()) {
+            const auto articles = searcher.find_by_id(show_id);
+            for (const auto& article : articles) printer->print_article(article);
+            if (articles.empty()) std::cerr << "no article with id '" << show_id << "'\n";
+            matched = !articles.empty();
+        }
+        for (const auto& query : queries) {
+            newsdex::SearchRequest request{query.text, match == "any" ? newsdex::MatchMode::any : newsdex::MatchMode::all,
+                                           offset, limit, snippet_chars};
+            try {
+                const newsdex::SearchResults results = searcher.search(request);
+                printer->print_results(results);
+                matched = matched || !results.hits.empty();
+            } catch (const newsdex::QueryError& e) {
+                std::cerr << "error: " << (query.origin.empty() ? "" : query.origin + ": ") << e.what() << "\n";
+                failed = true;
+            }
+            std::cout.flush();
+            if (!std::cout) return 0;  // the reader went away
+        }
+        if (failed) return 2;
+        return matched ? 0 : 1;
+    } catch (const newsdex::Error& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return 2;
+    } catch (const std::exception& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return 2;
+    }
+}

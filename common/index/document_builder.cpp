@@ -1,1 +1,77 @@
-// placeholder until implemented
+#include "index/document_builder.h"
+
+#include "index/schema.h"
+
+namespace newsdex {
+
+namespace {
+constexpr std::size_t kMaxXapianTermBytes = 240;  // Xapian's limit is 245 bytes per term
+}
+
+void DocumentBuilder::add_boolean(Xapian::Document& doc, std::string_view prefix,
+                                  const std::string& value) {
+    const std::string normalised = analyzer_.normalize_value(value);
+    if (normalised.empty()) return;
+    std::string term(prefix);
+    term += normalised;
+    if (term.size() <= kMaxXapianTermBytes) doc.add_boolean_term(term);
+    // The value's words are searchable as plain keywords too (without positions, so they never
+    // join a phrase): an article with no text is still found by its metadata.
+    analyzer_.analyze(value, [&](const Token& t) {
+        doc.add_term(t.term, 1);
+        if (stems_ != nullptr) stems_->add(t.term);
+    });
+}
+
+Xapian::Document DocumentBuilder::build(const Article& article, const std::string& file_path) {
+    Xapian::Document doc;
+    const std::string title_prefix(schema::kTitle);
+    // Positions of title words stay below the body's start so phrases cannot join them.
+    constexpr Xapian::termpos kTitleMaxPos = schema::kBodyStart - 100;
+    analyzer_.analyze(article.title, [&](const Token& t) {
+        const Xapian::termpos pos = schema::kTitleStart + t.position;
+        if (pos < kTitleMaxPos) {
+            doc.add_posting(t.term, pos, schema::kTitleWdf);
+            doc.add_posting(title_prefix + t.term, pos);
+        } else {
+            doc.add_term(t.term, schema::kTitleWdf);
+            doc.add_term(title_prefix + t.term);
+        }
+        if (stems_ != nullptr) stems_->add(t.term);
+    });
+    analyzer_.analyze(article.body, [&](const Token& t) {
+        doc.add_posting(t.term, schema::kBodyStart + t.position);
+        if (stems_ != nullptr) stems_->add(t.term);
+    });
+
+    add_boolean(doc, schema::kSource, article.source);
+    for (const auto& author : article.authors) add_boolean(doc, schema::kAuthor, author);
+    for (const auto& topic : article.topics) add_boolean(doc, schema::kTopic, topic);
+    for (const auto& place : article.places) add_boolean(doc, schema::kPlace, place);
+    for (const auto& org : article.organisations) add_boolean(doc, schema::kOrganisation, org);
+    if (!article.language.empty()) {
+        doc.add_boolean_term(std::string(schema::kLanguage) + schema::canonical_language(article.language));
+    }
+
+    const std::string id_term = std::string(schema::kId) + analyzer_.normalize_value(article.id);
+    if (id_term.size() <= kMaxXapianTermBytes) doc.add_boolean_term(id_term);
+    const std::string file_term = std::string(schema::kFile) + file_path;
+    if (file_term.size() <= kMaxXapianTermBytes) doc.add_boolean_term(file_term);
+    doc.add_boolean_term(schema::unique_term(article.path, article.id));
+
+    if (article.date) {
+        doc.add_value(schema::kDateSlot,
+                      Xapian::sortable_serialise(static_cast<double>(article.date->unix_seconds)));
+        const CivilDate day = civil_from_unix(article.date->unix_seconds);
+        const std::string year = std::to_string(day.year);
+        doc.add_boolean_term(std::string(schema::kYear) + year);
+        if (article.date->precision != DatePrecision::year) {
+            const std::string month = (day.month < 10 ? "0" : "") + std::to_string(day.month);
+            doc.add_boolean_term(std::string(schema::kMonth) + year + month);
+        }
+    }
+    doc.set_data(schema::encode_article(article));
+    return doc;
+}
+
+}  // namespace newsdex

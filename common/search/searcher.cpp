@@ -1,1 +1,106 @@
-// placeholder until implemented
+#include "search/searcher.h"
+
+#include <cmath>
+#include <filesystem>
+
+#include "index/schema.h"
+#include "index/stem_table.h"
+#include "snippet/snippet_builder.h"
+#include "util/errors.h"
+
+namespace newsdex {
+
+namespace {
+
+Xapian::Database open_readable(const std::string& path) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+        throw Error("no database at " + path + " (create it with: newsdex-index -d " + path + " FOLDER)");
+    }
+    try {
+        return Xapian::Database(path);
+    } catch (const Xapian::DatabaseVersionError& e) {
+        throw Error("database " + path + " was made by an incompatible Xapian version: " + e.get_msg());
+    } catch (const Xapian::Error& e) {
+        throw Error("cannot open database " + path + ": " + e.get_description());
+    }
+}
+
+// A searcher that runs while newsdex-index commits may see its revision vanish; reopening
+// and retrying picks up the new one.
+constexpr int kRetries = 3;
+
+}  // namespace
+
+Searcher::Searcher(const std::string& db_path)
+    : path_(db_path), db_(open_readable(db_path)), analyzer_(read_settings(db_, db_path)) {}
+
+void Searcher::weigh(std::vector<MatchPattern>& patterns) const {
+    const double docs = static_cast<double>(db_.get_doccount()) + 1.0;
+    for (auto& p : patterns) {
+        double weight = 0;
+        for (const auto& set : p.sequence) {
+            double tf = 0;
+            for (const auto& term : set) tf += db_.get_termfreq(term);
+            weight += std::log(1.0 + docs / (1.0 + tf));
+        }
+        p.weight = weight;
+    }
+}
+
+SearchResults Searcher::run(const SearchRequest& request) {
+    QueryParser parser(analyzer_, [this](const std::string& word) {
+        return expand_keyword(db_, analyzer_, word);
+    });
+    ParsedQuery parsed = parser.parse(request.query, request.mode);
+    weigh(parsed.patterns);
+
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(parsed.query);
+    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                               static_cast<Xapian::doccount>(request.limit));
+
+    SearchResults results;
+    results.query = request.query;
+    results.total = mset.get_matches_estimated();
+    results.offset = request.offset;
+    SnippetBuilder snippets(analyzer_, request.snippet_chars);
+    std::size_t rank = request.offset;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        Hit hit;
+        hit.rank = ++rank;
+        hit.score = it.get_weight();
+        hit.article = schema::decode_article(it.get_document().get_data());
+        const std::string& text = hit.article.body.empty() ? hit.article.title : hit.article.body;
+        hit.snippet = snippets.build(text, parsed.patterns);
+        results.hits.push_back(std::move(hit));
+    }
+    return results;
+}
+
+SearchResults Searcher::search(const SearchRequest& request) {
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return run(request);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt == kRetries) throw Error("database " + path_ + " keeps changing; try again");
+            db_.reopen();
+        } catch (const Xapian::Error& e) {
+            throw Error("search failed on database " + path_ + ": " + e.get_description());
+        }
+    }
+}
+
+std::vector<Article> Searcher::find_by_id(const std::string& id) {
+    const std::string term = std::string(schema::kId) + analyzer_.normalize_value(id);
+    std::vector<Article> exact, similar;
+    for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
+        Article article = schema::decode_article(db_.get_document(*it).get_data());
+        (article.id == id ? exact : similar).push_back(std::move(article));
+    }
+    exact.insert(exact.end(), similar.begin(), similar.end());
+    return exact;
+}
+
+}  // namespace newsdex

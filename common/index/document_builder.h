@@ -1,0 +1,30 @@
+// Builds the Xapian document of one article, following index/schema.h: positional words of
+// title and body, title words also under their prefix, boolean filter terms for metadata,
+// the date value, and the whole article as stored data.
+#pragma once
+
+#include <xapian.h>
+
+#include "analysis/analyzer.h"
+#include "article/article.h"
+#include "index/stem_table.h"
+
+namespace newsdex {
+
+class DocumentBuilder {
+public:
+    // `stems` may be null (no stem table is kept then).
+    DocumentBuilder(Analyzer& analyzer, StemTableWriter* stems) : analyzer_(analyzer), stems_(stems) {}
+
+    // `article.path` and `article.id` must be set. `file_path` is the file the article came from
+    // (path without "#n"), for the per-file term.
+    Xapian::Document build(const Article& article, const std::string& file_path);
+
+private:
+    Analyzer& analyzer_;
+    StemTableWriter* stems_;
+
+    void add_boolean(Xapian::Document& doc, std::string_view prefix, const std::string& value);
+};
+
+}  // namespace newsdex

@@ -1,0 +1,65 @@
+// The database schema, in one place: term prefixes, value slots and the stored-data format.
+// The document builder writes with it and the searcher reads with it, so the two cannot drift.
+// docs/architecture.md describes the same table for people.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "article/article.h"
+
+namespace newsdex::schema {
+
+// Term prefixes.
+inline constexpr std::string_view kUniqueKey = "Q";  // Q<path>\x1f<id>: one document per article
+inline constexpr std::string_view kId = "I";         // I<id, normalised value>
+inline constexpr std::string_view kFile = "P";       // P<file path>: every article of a file
+inline constexpr std::string_view kTitle = "S";      // S<term>, positional: title words
+inline constexpr std::string_view kSource = "XS";    // boolean filters, whole normalised value
+inline constexpr std::string_view kAuthor = "A";
+inline constexpr std::string_view kTopic = "K";
+inline constexpr std::string_view kPlace = "XP";
+inline constexpr std::string_view kOrganisation = "XO";
+inline constexpr std::string_view kLanguage = "L";
+inline constexpr std::string_view kYear = "Y";       // Y<yyyy>, M<yyyymm>: dated articles
+inline constexpr std::string_view kMonth = "M";
+// Body and title words are also indexed without prefix, positional, for keyword and phrase
+// search; title words there with a higher wdf so title matches rank higher.
+
+// A field the query language and the indexer share (notmuch's prefix table, in spirit).
+enum class FieldKind { free_text, boolean };
+struct Field {
+    std::string_view name;    // as typed in queries: "title", "source", ...
+    std::string_view prefix;
+    FieldKind kind;
+};
+const std::vector<Field>& fields();
+const Field* find_field(std::string_view name);
+
+// Value slots.
+inline constexpr Xapian::valueno kDateSlot = 0;  // Xapian::sortable_serialise(unix seconds)
+
+// Positions: title words from kTitleStart, body words from kBodyStart, so a phrase never runs
+// from the end of the title into the body.
+inline constexpr Xapian::termpos kTitleStart = 1;
+inline constexpr Xapian::termpos kBodyStart = 1000;  // titles are far shorter; see builder
+inline constexpr Xapian::termcount kTitleWdf = 3;    // title word weight relative to body
+
+// The unique term of an article: its file and its id, so the same id in two files never
+// collides and re-indexing a file replaces its articles. Long keys are shortened with a hash
+// to stay under Xapian's term length limit.
+std::string unique_term(std::string_view file_path, std::string_view id);
+
+// Language as a short code: "English", "en-US", "EN" → "en"; unknown names kept lower-cased.
+std::string canonical_language(std::string_view language);
+
+// Stored document data: the whole article, compactly encoded.
+std::string encode_article(const Article& article);
+// Throws Error when the data is not in this format (a damaged or foreign database).
+Article decode_article(std::string_view data);
+
+}  // namespace newsdex::schema
