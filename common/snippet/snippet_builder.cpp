@@ -148,17 +148,19 @@ Snippet SnippetBuilder::build(std::string_view text, const std::vector<MatchPatt
         }
     }
 
-    // Spread the slack around the matched span: a third before, the rest after.
+    // Spread the slack around the matched span: up to a third before, then as much as fits
+    // after, then (when the text ends early) the rest before.
     std::size_t first = best_first;
     std::size_t last = best_last;
     const std::size_t span = shown.end[last] - shown.begin[first];
-    std::size_t slack = budget > span ? budget - span : 0;
-    const std::size_t before_target = matches.empty() ? 0 : slack / 3;
-    while (first > 0 && shown.begin[last] - shown.begin[first - 1] <= span + before_target &&
-           shown.end[last] - shown.begin[first - 1] <= budget) {
+    const std::size_t before_target = matches.empty() || budget <= span ? 0 : (budget - span) / 3;
+    auto fits = [&](std::size_t f, std::size_t l) { return shown.end[l] - shown.begin[f] <= budget; };
+    while (first > 0 && shown.begin[best_first] - shown.begin[first - 1] <= before_target &&
+           fits(first - 1, last)) {
         --first;
     }
-    while (last + 1 < tokens.size() && shown.end[last + 1] - shown.begin[first] <= budget) ++last;
+    while (last + 1 < tokens.size() && fits(first, last + 1)) ++last;
+    while (first > 0 && fits(first - 1, last)) --first;
 
     // Byte range: from the first token (or the text's start) to the last token plus any
     // punctuation stuck to it ("said.", "oil,").
