@@ -9,6 +9,8 @@ packages=(
   libicu-dev         # word breaking, normalisation, case folding
   libcli11-dev       # command lines
   nlohmann-json3-dev # JSON input and output
+  libxml2-dev        # HTML and XML readers (a real parser, not regular expressions)
+  libarchive-dev     # .gz .bz2 .xz .zst, .tar, .zip, streamed without unpacking
   googletest libgtest-dev
   xapian-tools       # xapian-check / xapian-delve, for inspecting databases
 )
