@@ -65,6 +65,10 @@ int main(int argc, char** argv) {
         "  +word  NOT word  AND  ( ) required word, exclusion, explicit AND, grouping\n"
         "Case, accents, width and apostrophes do not matter; 20-year-old is a phrase of its parts;\n"
         "Chinese and Japanese words are found as written.\n\n"
+        "Output: text shows rank, title, date, source, path or URL and a snippet with the matched\n"
+        "words highlighted (colour on a terminal); json prints one object per query with \"total\"\n"
+        "and \"results\" (each hit: rank, id, score, title, date, source, path, url, topics, ...,\n"
+        "snippet, highlights as [start, end) code-point offsets); jsonl one hit per line.\n\n"
         "Exit status: 0 something matched, 1 nothing matched, 2 error (bad query, no database).\n\n"
         "Examples:\n"
         "  newsdex-search -d news.db 'north korean soldiers'\n"
@@ -84,9 +88,9 @@ int main(int argc, char** argv) {
     std::string show_id;
     std::string query_file;
     app.add_option("query", words, "The query (several arguments are joined with spaces)");
-    app.add_option("-d,--db", db, "Database folder (default: $NEWSDEX_DB, else ./newsdex.db)");
-    app.add_option("-n,--limit", limit, "Results to show")->capture_default_str();
-    app.add_option("--offset", offset, "Results to skip first (for paging)")->capture_default_str();
+    app.add_option("-d,--db", db, "Database folder (default: $NEWSDEX_DB, else ./newsdex.db)")->type_name("DIR");
+    app.add_option("-n,--limit", limit, "Results to show")->type_name("N")->capture_default_str();
+    app.add_option("--offset", offset, "Results to skip first (for paging)")->type_name("N")->capture_default_str();
     app.add_option("--match", match, "all: every word must match; any: rank articles matching any word")
         ->check(CLI::IsMember({"all", "any"}))
         ->capture_default_str();
@@ -97,10 +101,10 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
     app.add_option("--snippet-chars", snippet_chars, "Snippet length in characters")
-        ->check(CLI::Range(std::size_t{20}, std::size_t{100000}))
+        ->check(CLI::Range(std::size_t{20}, std::size_t{100000}))->type_name("N")
         ->capture_default_str();
-    app.add_option("--show", show_id, "Print the stored article with this id, whole");
-    app.add_option("--queries", query_file, "Run each line of FILE as a query ('#' lines skipped)");
+    app.add_option("--show", show_id, "Print the stored article with this id, whole")->type_name("ID");
+    app.add_option("--queries", query_file, "Run each line of FILE as a query ('#' lines skipped)")->type_name("FILE");
 
     try {
         app.parse(argc, argv);
