@@ -46,10 +46,10 @@ Xapian::WritableDatabase open_writable(const std::string& db_path) {
 namespace {
 AnalyzerSettings checked_settings(Xapian::WritableDatabase& db, const std::string& path,
                                   const AnalyzerSettings& wanted) {
+    validate_language(wanted.language);  // a typo is reported as such, not as a mismatch
     if (has_settings(db)) {
         check_same_settings(read_settings(db, path), wanted, path);
     } else {
-        validate_language(wanted.language);
         write_settings(db, wanted);
     }
     return wanted;
