@@ -5,7 +5,9 @@
 #include <string>
 
 #include "readers/json_reader.h"
+#include "readers/reuters_sgml_reader.h"
 #include "readers/text_reader.h"
+#include "readers/trec_reader.h"
 
 namespace newsdex {
 
@@ -25,6 +27,8 @@ const Reader* reader_for(const std::filesystem::path& path) {
     static const TextReader text_reader;
     static const JsonReader json_reader;
     static const JsonLinesReader json_lines_reader;
+    static const TrecReader trec_reader;
+    static const ReutersSgmlReader reuters_sgml_reader;
 
     // Hidden files are editor backups, VCS metadata and the like, never articles.
     if (path.filename().string().starts_with('.')) return nullptr;
@@ -32,6 +36,8 @@ const Reader* reader_for(const std::filesystem::path& path) {
     if (ext == ".txt" || ext == ".md") return &text_reader;
     if (ext == ".json") return &json_reader;
     if (ext == ".jsonl" || ext == ".ndjson") return &json_lines_reader;
+    if (ext == ".trec" || ext == ".sgml") return &trec_reader;
+    if (ext == ".sgm") return &reuters_sgml_reader;
     return nullptr;
 }
 
