@@ -8,6 +8,7 @@
 #include "readers/reuters_sgml_reader.h"
 #include "readers/text_reader.h"
 #include "readers/trec_reader.h"
+#include "readers/xml_reader.h"
 
 namespace newsdex {
 
@@ -29,6 +30,7 @@ const Reader* reader_for(const std::filesystem::path& path) {
     static const JsonLinesReader json_lines_reader;
     static const TrecReader trec_reader;
     static const ReutersSgmlReader reuters_sgml_reader;
+    static const XmlReader xml_reader;
 
     // Hidden files are editor backups, VCS metadata and the like, never articles.
     if (path.filename().string().starts_with('.')) return nullptr;
@@ -38,6 +40,7 @@ const Reader* reader_for(const std::filesystem::path& path) {
     if (ext == ".jsonl" || ext == ".ndjson") return &json_lines_reader;
     if (ext == ".trec" || ext == ".sgml") return &trec_reader;
     if (ext == ".sgm") return &reuters_sgml_reader;
+    if (ext == ".xml" || ext == ".rss" || ext == ".atom" || ext == ".nitf") return &xml_reader;
     return nullptr;
 }
 
