@@ -48,6 +48,41 @@ std::vector<Query> read_query_file(const std::string& path) {
     return queries;
 }
 
+// Query words that start with '-' ("-crude", '-"crude oil" opec') would be taken for options.
+// Anything starting with a single '-' that is not one of our short options is moved behind a
+// "--", where CLI11 reads it as part of the query.
+std::vector<std::string> query_safe_args(int argc, char** argv) {
+    std::vector<std::string> options, query_words;
+    bool after_separator = false;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (after_separator) {
+            query_words.push_back(arg);
+            continue;
+        }
+        if (arg == "--") {
+            after_separator = true;
+            continue;
+        }
+        const bool short_option = arg.size() >= 2 && arg[0] == '-' && arg[1] != '-' &&
+                                  std::string_view("dnh").find(arg[1]) != std::string_view::npos &&
+                                  (arg.size() == 2 || arg[1] == 'd' ||
+                                   arg.find_first_not_of("0123456789", 2) == std::string::npos);
+        if (arg.size() >= 2 && arg[0] == '-' && arg[1] != '-' && !short_option) {
+            query_words.push_back(arg);
+        } else {
+            options.push_back(arg);
+        }
+    }
+    std::vector<std::string> out{argv[0]};
+    out.insert(out.end(), options.begin(), options.end());
+    if (!query_words.empty()) {
+        out.push_back("--");
+        out.insert(out.end(), query_words.begin(), query_words.end());
+    }
+    return out;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -107,7 +142,10 @@ int main(int argc, char** argv) {
     app.add_option("--queries", query_file, "Run each line of FILE as a query ('#' lines skipped)")->type_name("FILE");
 
     try {
-        app.parse(argc, argv);
+        std::vector<std::string> args = query_safe_args(argc, argv);
+        std::vector<char*> arg_ptrs;
+        for (auto& a : args) arg_ptrs.push_back(a.data());
+        app.parse(static_cast<int>(arg_ptrs.size()), arg_ptrs.data());
     } catch (const CLI::ParseError& e) {
         const int code = app.exit(e);
         return code == 0 ? 0 : 2;
@@ -152,7 +190,7 @@ int main(int argc, char** argv) {
             try {
                 const newsdex::SearchResults results = searcher.search(request);
                 printer->print_results(results);
-                matched = matched || !results.hits.empty();
+                matched = matched || results.total > 0;  // a page past the end still matched
             } catch (const newsdex::QueryError& e) {
                 std::cerr << "error: " << (query.origin.empty() ? "" : query.origin + ": ") << e.what() << "\n";
                 failed = true;

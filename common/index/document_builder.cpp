@@ -15,12 +15,17 @@ void DocumentBuilder::add_boolean(Xapian::Document& doc, std::string_view prefix
     std::string term(prefix);
     term += normalised;
     if (term.size() <= kMaxXapianTermBytes) doc.add_boolean_term(term);
-    // The value's words are searchable as plain keywords too (without positions, so they never
-    // join a phrase): an article with no text is still found by its metadata.
+    // The value's words are searchable as plain keywords and phrases too ("abu dhabi", 北京 is
+    // a phrase of its characters), each value in its own position range after the body so no
+    // phrase joins two values or a value and the text: an article with no text is still found
+    // by its metadata.
+    next_metadata_pos_ += kValueGap;
     analyzer_.analyze(value, [&](const Token& t) {
-        doc.add_term(t.term, 1);
+        doc.add_posting(t.term, next_metadata_pos_ + t.position);
+        last_pos_ = next_metadata_pos_ + t.position;
         if (stems_ != nullptr) stems_->add(t.term);
     });
+    next_metadata_pos_ = last_pos_ + 1;
 }
 
 Xapian::Document DocumentBuilder::build(const Article& article, const std::string& file_path) {
@@ -39,10 +44,13 @@ Xapian::Document DocumentBuilder::build(const Article& article, const std::strin
         }
         if (stems_ != nullptr) stems_->add(t.term);
     });
+    last_pos_ = schema::kBodyStart;
     analyzer_.analyze(article.body, [&](const Token& t) {
-        doc.add_posting(t.term, schema::kBodyStart + t.position);
+        last_pos_ = schema::kBodyStart + t.position;
+        doc.add_posting(t.term, last_pos_);
         if (stems_ != nullptr) stems_->add(t.term);
     });
+    next_metadata_pos_ = last_pos_ + 1;
 
     add_boolean(doc, schema::kSource, article.source);
     for (const auto& author : article.authors) add_boolean(doc, schema::kAuthor, author);

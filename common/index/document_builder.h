@@ -23,6 +23,10 @@ public:
 private:
     Analyzer& analyzer_;
     StemTableWriter* stems_;
+    // Positions of metadata words: after the body, kValueGap apart between values.
+    static constexpr Xapian::termpos kValueGap = 100;
+    Xapian::termpos last_pos_ = 0;
+    Xapian::termpos next_metadata_pos_ = 0;
 
     void add_boolean(Xapian::Document& doc, std::string_view prefix, const std::string& value);
 };

@@ -95,7 +95,7 @@ class TextPrinter final : public Printer {
 public:
     TextPrinter(std::ostream& out, bool color) : out_(out), color_(color) {}
 
-    // Nothing at all for no hits: the command line reports that on stderr and in its exit code.
+    // Nothing at all for no hits, like grep: the exit code (1) says that nothing matched.
     void print_results(const SearchResults& results) override {
         if (results.hits.empty()) return;
         for (const Hit& hit : results.hits) print_hit(hit);

@@ -30,6 +30,8 @@ Xapian::Database open_readable(const std::string& path) {
 // and retrying picks up the new one.
 constexpr int kRetries = 3;
 
+constexpr std::size_t kExactTotalUpTo = 1000;
+
 }  // namespace
 
 Searcher::Searcher(const std::string& db_path)
@@ -58,8 +60,12 @@ SearchResults Searcher::run(const SearchRequest& request) {
     Xapian::Enquire enquire(db_);
     enquire.set_query(parsed.query);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
+    // Checking at least this many matches makes the total exact for small result sets and
+    // the same whatever page is asked for.
+    const auto check_at_least = static_cast<Xapian::doccount>(request.offset + request.limit + kExactTotalUpTo);
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                               static_cast<Xapian::doccount>(request.limit));
+                                               static_cast<Xapian::doccount>(request.limit),
+                                               check_at_least);
 
     SearchResults results;
     results.query = request.query;

@@ -174,6 +174,18 @@ Snippet SnippetBuilder::build(std::string_view text, const std::vector<MatchPatt
         while (end < text.size() && is_continuation(static_cast<unsigned char>(text[end]))) ++end;
     }
     while (start < tokens[first].begin && is_space_at(text, start, len)) start += len;
+    // Do not start inside a hyphenated or dotted word: "Osaka-based" shows whole, not as
+    // "based". Only ASCII joiners are followed; Han and kana text has no such words.
+    if (first > 0) {
+        std::size_t word_start = start;
+        while (word_start > 0 && start - word_start < 40) {
+            const auto c = static_cast<unsigned char>(text[word_start - 1]);
+            if (c >= 0x80 || c <= ' ') break;
+            --word_start;
+        }
+        const bool at_boundary = word_start == 0 || static_cast<unsigned char>(text[word_start - 1]) <= ' ';
+        if (at_boundary) start = word_start;
+    }
 
     // Highlight byte ranges.
     std::vector<std::pair<std::size_t, std::size_t>> marks;
