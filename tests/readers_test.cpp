@@ -448,7 +448,7 @@ TEST(ReaderRegistry, ChoosesByExtension) {
         {"a.txt", text},          {"A.TXT", text},           {"dir/notes.md", text},
         {"news.Md", text},        {"x.json", json},          {"X.JSON", json},
         {"x.jsonl", lines},       {"x.NDJSON", lines},       {".hidden.txt", nullptr},
-        {"dir/.x.json", nullptr}, {"README", nullptr},       {"a.xml", nullptr},
+        {"dir/.x.json", nullptr}, {"README", nullptr},       {"a.xls", nullptr},
         {"a.json.gz", nullptr},   {"a.txt~", nullptr},       {"dir.txt/a", nullptr},
     };
     for (const auto& row : rows) EXPECT_EQ(reader_for(row.path), row.expected) << row.path;
