@@ -2,13 +2,80 @@
 // (fixtures in data/html/) → the exact article and warnings the HTML reader gives.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <sstream>
 #include <string>
+#include <vector>
 
+#include "readers/file_loader.h"
+#include "readers/html_reader.h"
 #include "readers/html_text.h"
+#include "readers/reader_registry.h"
 
 namespace {
 
 using namespace newsdex;
+
+const std::filesystem::path kData = std::filesystem::path(NEWSDEX_TEST_DATA) / "html";
+
+std::string join(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& item : items) out += (out.empty() ? "" : "|") + item;
+    return out;
+}
+
+// Every non-empty field, in a fixed order, so one comparison checks all of them (the same
+// layout as readers_test.cpp).
+std::string describe(const Article& a, std::size_t record) {
+    std::string out = "#" + std::to_string(record);
+    auto add = [&](const char* name, const std::string& value) {
+        if (!value.empty()) out += std::string(" ") + name + "=[" + value + "]";
+    };
+    add("id", a.id);
+    add("title", a.title);
+    add("body", a.body);
+    add("date", a.date ? format_date(*a.date) : "");
+    add("source", a.source);
+    add("authors", join(a.authors));
+    add("url", a.url);
+    add("language", a.language);
+    add("topics", join(a.topics));
+    add("places", join(a.places));
+    add("organisations", join(a.organisations));
+    return out;
+}
+
+struct Output {
+    std::vector<std::string> articles;
+    std::string warnings;
+};
+
+Output run(std::string_view html, std::string_view file) {
+    Output output;
+    std::ostringstream warnings;
+    Diagnostics diag(&warnings);
+    HtmlReader{}.read(html, file,
+                      [&](Article&& a, std::size_t record) {
+                          output.articles.push_back(describe(a, record));
+                      },
+                      diag);
+    output.warnings = warnings.str();
+    return output;
+}
+
+// Loads a fixture the way the indexer does: file loader, then the reader for its extension.
+Output run_fixture(const std::string& name) {
+    Diagnostics diag(nullptr);
+    const auto text = load_text_file(kData / name, name, diag);
+    if (!text) {
+        ADD_FAILURE() << "cannot load " << name;
+        return {};
+    }
+    if (dynamic_cast<const HtmlReader*>(reader_for(kData / name)) == nullptr) {
+        ADD_FAILURE() << "no HTML reader for " << name;
+    }
+    return run(*text, name);
+}
 
 TEST(HtmlToText, Fragments) {
     const struct {
@@ -28,6 +95,8 @@ TEST(HtmlToText, Fragments) {
         {"style and noscript dropped",
          "<style>p { color: red }</style><p>shown</p><noscript>enable JS</noscript>", "shown"},
         {"comments dropped", "<p>a<!-- hidden note -->b</p>", "ab"},
+        {"form controls dropped, labels kept",
+         "<form><label>Name</label> <input value=\"x\"><button>Send</button></form>", "Name"},
         {"hidden elements dropped",
          "<p>seen</p><p hidden>not seen</p><span aria-hidden=\"true\">icon</span>", "seen"},
         {"white space collapsed", "  <p>  many \n\t spaces   here </p>\n\n  ", "many spaces here"},
@@ -49,10 +118,206 @@ TEST(HtmlToText, Fragments) {
         {"full document: head is not text",
          "<html><head><title>T</title></head><body><p>body</p></body></html>", "body"},
         {"plain text", "just text", "just text"},
+        {"bare & and < in plain text stay", "AT&T rose 3% & a < b", "AT&T rose 3% & a < b"},
         {"empty", "", ""},
         {"markup only", "<div><span> </span></div>", ""},
     };
     for (const auto& row : rows) EXPECT_EQ(html_to_text(row.html), row.text) << row.name;
+}
+
+TEST(HtmlReader, Fixtures) {
+    const struct {
+        const char* file;
+        std::vector<std::string> articles;
+        const char* warnings = "";
+    } rows[] = {
+        {"article_page.html",
+         {"#0 title=[Harbour ferry returns after repairs] "
+          "body=[Harbour ferry returns after repairs\n\n"
+          "By Mira Olsen and Tomas Berg · 14 March 2025\n\n"
+          "The Saltbird, the town’s oldest ferry, crossed the harbour again on Friday morning "
+          "after eleven weeks in dry dock.\n\n"
+          "The Saltbird at the north quay.\n\n"
+          "Engineers replaced both propeller shafts and repainted the hull. The operator said the "
+          "timetable would be back to normal by Monday.\n\n"
+          "Fares unchanged\n\n"
+          "Tickets keep their winter price of 3 euros until the end of April.] "
+          "date=[2025-03-14T07:30:00Z] source=[The Lakeside Courier] authors=[Mira Olsen|Tomas Berg] "
+          "url=[https://courier.example/news/ferry-returns] language=[en] "
+          "topics=[Transport|Harbour|ferry|repairs]"}},
+        {"nested_divs.html",
+         {"#0 title=[Stadtrat beschließt neuen Radweg] "
+          "body=[Nach langer Debatte hat der Stadtrat am Montagabend den Bau eines Radwegs entlang "
+          "der Uferstraße beschlossen.\n\n"
+          "Die Strecke soll 2,4 Kilometer lang werden und die Altstadt mit dem Bahnhof verbinden. "
+          "Die Kosten schätzt die Verwaltung auf 1,8 Millionen Euro.\n\n"
+          "Die Opposition stimmte dagegen. Sie hält die Planung für zu teuer und verlangt zuerst "
+          "eine Sanierung der Brücke.\n\n"
+          "Baubeginn ist nach Angaben der Stadt im Herbst; fertig sein soll der Radweg im Sommer "
+          "2027.] date=[2025-02-03] language=[de]"}},
+        {"jsonld_graph.html",
+         {"#0 title=[Orchard harvest starts early after warm summer] "
+          "body=[Apple growers in the upper valley began picking two weeks earlier than usual this "
+          "year.\n\n"
+          "Warm nights in August ripened the fruit quickly, one grower said, and the crop is large.] "
+          "date=[2024-09-02T10:15:00Z] source=[Valley Post] authors=[Jonas Rieder|Lea Frank] "
+          "url=[https://valleypost.example/orchard/] language=[en-US] topics=[apples|agriculture]"}},
+        {"unclosed.html",
+         {"#0 title=[Storm closes mountain pass] "
+          "body=[Storm closes mountain pass\n\n"
+          "Heavy snow closed the pass road on Tuesday for the second time this winter.\n\n"
+          "Drivers were told to use the valley route & expect delays of up to an hour\n\n"
+          "North gate closed\n\n"
+          "South gate open\n\n"
+          "Last update at noon: the road service hopes to reopen the pass on Thursday.]"}},
+        {"breaks_and_lists.html",
+         {"#0 title=[Marché du samedi : les prix] "
+          "body=[Prix relevés ce matin :\npommes 2,10 €\npoires 2,60 €\n\n"
+          "Producteurs présents : 14\n\n"
+          "Visiteurs : environ 900\n\n"
+          "Première halle\n\n"
+          "Seconde halle\n\n"
+          "Le marché rouvre\n\nsamedi prochain.] language=[fr]"},
+         "warning: breaks_and_lists.html:5: date '5 janvier 2025' not understood\n"},
+        {"empty.html", {}, "warning: empty.html: page has no text\n"},
+    };
+    for (const auto& row : rows) {
+        const auto output = run_fixture(row.file);
+        EXPECT_EQ(output.articles, row.articles) << row.file;
+        EXPECT_EQ(output.warnings, row.warnings) << row.file;
+    }
+}
+
+struct Row {
+    const char* name;
+    const char* html;
+    std::vector<std::string> articles;
+    const char* warnings = "";
+};
+
+void check_rows(const std::vector<Row>& rows) {
+    for (const auto& row : rows) {
+        const auto output = run(row.html, "a.html");
+        EXPECT_EQ(output.articles, row.articles) << row.name;
+        EXPECT_EQ(output.warnings, row.warnings) << row.name;
+    }
+}
+
+// Sentences long enough for the density measure to tell content from furniture.
+#define STORY_A "The council approved the new budget after a debate that lasted until late evening."
+#define STORY_B "Opposition members said the plan relied on optimistic forecasts for tax income."
+#define STORY_LONG STORY_A " " STORY_B " " STORY_A " " STORY_B
+
+TEST(HtmlReader, ChoosesTheContent) {
+    check_rows({
+        {"the article with the most text, not the teaser cards",
+         "<article><p>Teaser one.</p></article><article><p>" STORY_A "</p></article>"
+         "<article><p>Teaser two.</p></article>",
+         {"#0 body=[" STORY_A "]"}},
+        {"comment sections inside the article are dropped",
+         "<article><p>Story.</p><section id=\"comments\"><p>Nice story!</p></section></article>",
+         {"#0 body=[Story.]"}},
+        {"link lists inside the article are dropped",
+         "<article><p>Story.</p><ul><li><a href=\"/1\">Other story</a></li>"
+         "<li><a href=\"/2\">More</a></li></ul><p>End.</p></article>",
+         {"#0 body=[Story.\n\nEnd.]"}},
+        {"the page's own header and footer are not body text",
+         "<body><header><p>News you can use</p></header><p>Story text.</p>"
+         "<footer><p>Copyright</p></footer></body>",
+         {"#0 body=[Story text.]"}},
+        {"a story split into blocks is joined with its subheading",
+         "<div id=\"page\"><div class=\"text\"><p>" STORY_A "</p></div><div class=\"ad\">Advert</div>"
+         "<h2>Forecasts</h2><div class=\"text\"><p>" STORY_B "</p></div>"
+         "<div class=\"links\"><a href=\"/1\">Weather</a> <a href=\"/2\">Sport</a></div>"
+         "<p>© Daily</p></div>",
+         {"#0 body=[" STORY_A "\n\nForecasts\n\n" STORY_B "]"}},
+        {"link-heavy blocks lose to plain text",
+         "<div class=\"list\"><p><a href=\"/1\">" STORY_A "</a></p></div>"
+         "<div class=\"story\"><p>" STORY_B "</p></div>",
+         {"#0 body=[" STORY_B "]"}},
+        {"a form wrapping the whole page is layout",
+         "<body><form action=\"/page\"><div><p>" STORY_A "</p></div><input name=\"q\"></form></body>",
+         {"#0 body=[" STORY_A "]"}},
+        {"a search form is dropped",
+         "<body><form><label>Search the site</label><input name=\"q\"></form><p>Story.</p></body>",
+         {"#0 body=[Story.]"}},
+        {"a dialog with little text is dropped",
+         "<div role=\"dialog\"><p>Subscribe to our newsletter!</p></div><p>Story.</p>",
+         {"#0 body=[Story.]"}},
+        {"a consent-named block with many links is dropped",
+         "<div class=\"consent\"><p>" STORY_LONG " " STORY_LONG "</p><a href=\"/1\">" STORY_LONG
+         " " STORY_LONG "</a></div><p>Story.</p>",
+         {"#0 body=[Story.]"}},
+        {"a consent-named block with article structure stays",
+         "<div class=\"gdpr-news\"><p>" STORY_LONG "</p><p>" STORY_LONG "</p><p>" STORY_LONG
+         "</p></div>",
+         {"#0 body=[" STORY_LONG "\n\n" STORY_LONG "\n\n" STORY_LONG "]"}},
+    });
+}
+
+TEST(HtmlReader, Metadata) {
+    check_rows({
+        {"title from the first h1 when the page has no title",
+         "<body><h1>Big  news</h1><p>Text.</p></body>", {"#0 title=[Big news] body=[Big news\n\nText.]"}},
+        {"a page with only a title is an article", "<title>Only a title</title>",
+         {"#0 title=[Only a title]"}},
+        {"the description stands in for a missing body",
+         "<head><title>T</title><meta name=\"description\" content=\"Short summary.\"></head>"
+         "<body><nav><a href=\"/\">Home</a></nav></body>",
+         {"#0 title=[T] body=[Short summary.]"}},
+        {"a time inside the content beats the first time of the page",
+         "<header><time datetime=\"2025-01-05\">Today</time></header>"
+         "<article><p>Story, <time datetime=\"2025-01-02T10:00:00Z\">Thursday</time>.</p></article>",
+         {"#0 body=[Story, Thursday.] date=[2025-01-02T10:00:00Z]"}},
+        {"an unreadable date gives way to the next source without a warning",
+         "<meta property=\"article:published_time\" content=\"yesterday\">"
+         "<meta name=\"date\" content=\"2025-01-04\"><p>Text.</p>",
+         {"#0 body=[Text.] date=[2025-01-04]"}},
+        {"a date with only the year is kept, with a warning",
+         "<meta name=\"pubdate\" content=\"2025\"><p>Text.</p>", {"#0 body=[Text.] date=[2025]"},
+         "warning: a.html:1: date '2025' gives only the year\n"},
+        {"an unreadable JSON-LD date is reported on its script's line",
+         "<p>Text.</p>\n<script type=\"application/ld+json\">"
+         "{\"@type\": \"NewsArticle\", \"datePublished\": \"soon\"}</script>",
+         {"#0 body=[Text.]"}, "warning: a.html:2: date 'soon' not understood\n"},
+        {"JSON-LD object with an author object and a publisher",
+         "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"datePublished\": "
+         "\"2025-01-04\", \"author\": {\"@type\": \"Person\", \"name\": \"Bo Chan\"}, "
+         "\"publisher\": {\"name\": \"Daily\"}}</script><p>Text.</p>",
+         {"#0 body=[Text.] date=[2025-01-04] source=[Daily] authors=[Bo Chan]"}},
+        {"JSON-LD array with the author as a string",
+         "<script type=\"application/ld+json\">[{\"@type\": \"WebSite\", \"name\": \"x\"}, "
+         "{\"@type\": \"Article\", \"author\": \"Cy Dee\", \"datePublished\": "
+         "\"2025-01-04T10:00:00Z\"}]</script><p>Text.</p>",
+         {"#0 body=[Text.] date=[2025-01-04T10:00:00Z] authors=[Cy Dee]"}},
+        {"meta tags beat JSON-LD",
+         "<meta name=\"author\" content=\"Ann Lee\"><meta property=\"og:site_name\" content=\"Site\">"
+         "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"author\": \"Other\", "
+         "\"publisher\": \"Other Site\"}</script><p>Text.</p>",
+         {"#0 body=[Text.] source=[Site] authors=[Ann Lee]"}},
+        {"article:author profile links are not names",
+         "<meta property=\"article:author\" content=\"https://social.example/ann\">"
+         "<meta property=\"article:author\" content=\"Ann Lee\"><p>Text.</p>",
+         {"#0 body=[Text.] authors=[Ann Lee]"}},
+        {"og:url when there is no canonical link; keywords split on commas",
+         "<meta property=\"og:url\" content=\"https://x.example/a\">"
+         "<meta name=\"keywords\" content=\"rain, floods,rain\"><p>Text.</p>",
+         {"#0 body=[Text.] url=[https://x.example/a] topics=[rain|floods]"}},
+    });
+}
+
+TEST(HtmlReader, PagesWithoutText) {
+    check_rows({
+        {"empty input", "", {}, "warning: a.html: page has no text\n"},
+        {"markup only", "<html><body><div></div></body></html>", {},
+         "warning: a.html: page has no text\n"},
+        {"only scripts and navigation",
+         "<script>document.write('hi')</script><nav><a href=\"/\">Home</a></nav>", {},
+         "warning: a.html: page has no text\n"},
+        {"metadata without text is no article",
+         "<meta property=\"article:published_time\" content=\"2025-01-04\">", {},
+         "warning: a.html: page has no text\n"},
+    });
 }
 
 }  // namespace

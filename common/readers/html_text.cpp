@@ -14,11 +14,12 @@ namespace html {
 namespace {
 
 // Content that is code, media or controls rather than text. head holds the title and
-// metadata, which are not part of the visible text (the reader reads them separately).
-constexpr std::array<std::string_view, 19> kInvisible = {
+// metadata, which are not part of the visible text (the reader reads them separately). A form
+// is only a container: some sites wrap the whole page in one.
+constexpr std::array<std::string_view, 18> kInvisible = {
     "script", "style", "noscript", "template", "head", "svg", "math",
     "iframe", "object", "embed", "canvas", "audio", "video",
-    "form", "button", "input", "select", "textarea", "datalist",
+    "button", "input", "select", "textarea", "datalist",
 };
 
 constexpr std::array<std::string_view, 44> kBlocks = {

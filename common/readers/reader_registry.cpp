@@ -4,6 +4,7 @@
 #include <cctype>
 #include <string>
 
+#include "readers/html_reader.h"
 #include "readers/json_reader.h"
 #include "readers/reuters_sgml_reader.h"
 #include "readers/text_reader.h"
@@ -28,6 +29,7 @@ const Reader* reader_for(const std::filesystem::path& path) {
     static const TextReader text_reader;
     static const JsonReader json_reader;
     static const JsonLinesReader json_lines_reader;
+    static const HtmlReader html_reader;
     static const TrecReader trec_reader;
     static const ReutersSgmlReader reuters_sgml_reader;
     static const XmlReader xml_reader;
@@ -38,6 +40,7 @@ const Reader* reader_for(const std::filesystem::path& path) {
     if (ext == ".txt" || ext == ".md") return &text_reader;
     if (ext == ".json") return &json_reader;
     if (ext == ".jsonl" || ext == ".ndjson") return &json_lines_reader;
+    if (ext == ".html" || ext == ".htm") return &html_reader;
     if (ext == ".trec" || ext == ".sgml") return &trec_reader;
     if (ext == ".sgm") return &reuters_sgml_reader;
     if (ext == ".xml" || ext == ".rss" || ext == ".atom" || ext == ".nitf") return &xml_reader;
