@@ -27,6 +27,7 @@ std::string lower_extension(const std::filesystem::path& path) {
 const Reader* reader_for(const std::filesystem::path& path) {
     // Readers hold no state, so one instance of each serves every file and thread.
     static const TextReader text_reader;
+    static const TextReader markdown_reader(true);
     static const JsonReader json_reader;
     static const JsonLinesReader json_lines_reader;
     static const HtmlReader html_reader;
@@ -37,7 +38,8 @@ const Reader* reader_for(const std::filesystem::path& path) {
     // Hidden files are editor backups, VCS metadata and the like, never articles.
     if (path.filename().string().starts_with('.')) return nullptr;
     const std::string ext = lower_extension(path);
-    if (ext == ".txt" || ext == ".md") return &text_reader;
+    if (ext == ".txt") return &text_reader;
+    if (ext == ".md" || ext == ".markdown") return &markdown_reader;
     if (ext == ".json") return &json_reader;
     if (ext == ".jsonl" || ext == ".ndjson") return &json_lines_reader;
     if (ext == ".html" || ext == ".htm") return &html_reader;

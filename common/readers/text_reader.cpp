@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "readers/field_values.h"
+#include "readers/markdown_text.h"
 #include "util/utf8.h"
 
 namespace newsdex {
@@ -263,6 +264,7 @@ void TextReader::read(std::string_view raw, std::string_view file, const Article
     start = take_title_line(lines, start, article);
     if (start < lines.size()) {
         article.body = trim_blank_lines(std::string_view(text).substr(lines[start].offset));
+        if (markdown_) article.body = markdown_to_text(article.body);
     }
 
     if (article.empty()) {

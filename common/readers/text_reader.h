@@ -11,8 +11,14 @@ namespace newsdex {
 
 class TextReader : public Reader {
 public:
+    // With `markdown`, the body's Markdown markup is removed (see markdown_text.h).
+    explicit TextReader(bool markdown = false) : markdown_(markdown) {}
+
     void read(std::string_view text, std::string_view file, const ArticleSink& sink,
               Diagnostics& diag) const override;
+
+private:
+    bool markdown_;
 };
 
 }  // namespace newsdex

@@ -1,0 +1,121 @@
+#include "index/shard_layout.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+
+#include "util/errors.h"
+
+namespace newsdex::shard_layout {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kStub = "XAPIANDB";
+const std::string kLock = "newsdex.lock";
+const std::string kShardPrefix = "shard-";
+
+bool is_ours(const fs::path& entry) {
+    const std::string name = entry.filename().string();
+    return name == kStub || name == kLock || name.starts_with(kShardPrefix) || name == kStub + ".tmp";
+}
+
+void fsync_path(const fs::path& path, bool directory) {
+    const int fd = ::open(path.c_str(), (directory ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
+    if (fd < 0) return;
+    const int rc = ::fsync(fd);
+    ::close(fd);
+    if (rc != 0) throw Error("cannot sync " + path.string() + " to disk");
+}
+
+}  // namespace
+
+std::vector<std::string> shard_paths(const std::string& db_path) {
+    std::error_code ec;
+    const fs::path root(db_path);
+    if (!fs::exists(root, ec)) return {};
+    if (!fs::is_directory(root, ec)) {
+        throw Error("cannot use " + db_path + " as a database: it is a file, not a folder");
+    }
+    for (const auto& entry : fs::directory_iterator(root, ec)) {
+        if (!is_ours(entry.path())) {
+            if (entry.path().filename() == "iamglass") {
+                throw Error("database " + db_path + " was made by an incompatible version of Newsdex "
+                            "(a single Xapian database, not shards); re-index it with --rebuild");
+            }
+            throw Error("cannot use " + db_path + " as a database: the folder holds other files (" +
+                        entry.path().filename().string() + ")");
+        }
+    }
+    std::ifstream stub(root / kStub);
+    if (!stub) return {};
+    std::vector<std::string> shards;
+    std::string backend, name;
+    while (stub >> backend >> name) {
+        if (backend != "auto" || !name.starts_with(kShardPrefix) || name.find('/') != std::string::npos) {
+            throw Error("database " + db_path + " has a damaged XAPIANDB file");
+        }
+        shards.push_back((root / name).string());
+    }
+    if (shards.empty()) throw Error("database " + db_path + " has a damaged XAPIANDB file");
+    return shards;
+}
+
+std::vector<std::string> create(const std::string& db_path, unsigned count) {
+    const fs::path root(db_path);
+    std::vector<std::string> shards;
+    std::string stub;
+    for (unsigned i = 0; i < count; ++i) {
+        const std::string name = kShardPrefix + std::to_string(i);
+        stub += "auto " + name + "\n";
+        shards.push_back((root / name).string());
+    }
+    const fs::path tmp = root / (kStub + ".tmp");
+    {
+        std::ofstream out(tmp, std::ios::trunc);
+        out << stub;
+        out.flush();
+        if (!out) throw Error("cannot write " + tmp.string());
+    }
+    fsync_path(tmp, false);
+    std::error_code ec;
+    fs::rename(tmp, root / kStub, ec);
+    if (ec) throw Error("cannot write " + (root / kStub).string() + ": " + ec.message());
+    fsync_path(root, true);
+    return shards;
+}
+
+void remove_shards(const std::string& db_path) {
+    std::error_code ec;
+    // The stub goes first: a crash midway leaves "no database" rather than a stub naming
+    // missing shards.
+    fs::remove(fs::path(db_path) / kStub, ec);
+    for (const auto& entry : fs::directory_iterator(db_path, ec)) {
+        if (entry.path().filename().string().starts_with(kShardPrefix)) fs::remove_all(entry.path(), ec);
+    }
+    if (ec) throw Error("cannot remove the old database in " + db_path + ": " + ec.message());
+}
+
+unsigned shard_for(std::string_view file_key, unsigned count) {
+    std::uint64_t h = 1469598103934665603ULL;  // FNV-1a: stable across builds and platforms
+    for (unsigned char c : file_key) {
+        h ^= c;
+        h *= 1099511628211ULL;
+    }
+    return static_cast<unsigned>(h % count);
+}
+
+void sync_to_disk(const std::string& db_path) {
+    std::error_code ec;
+    for (const auto& entry : fs::recursive_directory_iterator(db_path, ec)) {
+        if (entry.is_regular_file(ec)) fsync_path(entry.path(), false);
+        else if (entry.is_directory(ec)) fsync_path(entry.path(), true);
+    }
+    fsync_path(db_path, true);
+}
+
+}  // namespace newsdex::shard_layout
