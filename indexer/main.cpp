@@ -10,6 +10,7 @@
 
 #include "index/folder_indexer.h"
 #include "index/index_writer.h"
+#include "readers/encoding.h"
 #include "util/diagnostics.h"
 #include "util/errors.h"
 
@@ -57,6 +58,7 @@ int main(int argc, char** argv) {
     std::string language = "english";
     std::string accents = "fold";
     bool quiet = false;
+    std::string encoding;
     app.add_option("paths", paths, "Files and folders to index")->required();
     app.add_option("-d,--db", db, "Database folder (default: $NEWSDEX_DB, else ./newsdex.db)");
     app.add_option("--language", language,
@@ -66,6 +68,9 @@ int main(int argc, char** argv) {
     app.add_option("--accents", accents, "fold: accents do not matter; keep: they do")
         ->check(CLI::IsMember({"fold", "keep"}))
         ->capture_default_str();
+    app.add_option("--encoding", encoding,
+                   "Charset of every file (latin1, koi8-r, shift_jis, ...) instead of detection")
+        ->option_text("NAME");
     app.add_flag("-q,--quiet", quiet, "No summary line (warnings are still printed)");
 
     try {
@@ -75,12 +80,17 @@ int main(int argc, char** argv) {
         return code == 0 ? 0 : 2;
     }
 
+    if (!encoding.empty() && !newsdex::encoding_supported(encoding)) {
+        std::cerr << "error: unknown encoding '" << encoding << "'\n";
+        return 2;
+    }
+
     newsdex::Diagnostics diag(&std::cerr);
     const auto start = std::chrono::steady_clock::now();
     try {
         newsdex::AnalyzerSettings settings{language, accents == "fold"};
         newsdex::IndexWriter writer(db, settings);
-        newsdex::FolderIndexer indexer(writer, diag);
+        newsdex::FolderIndexer indexer(writer, diag, newsdex::DecodeOptions{encoding, {}});
         const newsdex::IndexSummary summary = indexer.run(paths);
         const double seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

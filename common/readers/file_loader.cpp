@@ -5,13 +5,9 @@
 #include <cstring>
 #include <memory>
 
-#include "util/utf8.h"
-
 namespace newsdex {
 
 namespace {
-
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
 bool is_blank(std::string_view text) {
     return text.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos;
@@ -42,36 +38,46 @@ bool read_bytes(const std::filesystem::path& path, std::string& bytes, int& erro
 
 }  // namespace
 
-std::optional<std::string> load_text_file(const std::filesystem::path& path,
-                                          std::string_view display_name, Diagnostics& diag) {
+std::optional<std::string> load_bytes(const std::filesystem::path& path,
+                                      std::string_view display_name, Diagnostics& diag) {
     std::string bytes;
     int error = 0;
     if (!read_bytes(path, bytes, error)) {
         diag.warn({display_name}, std::string("cannot read file: ") + std::strerror(error));
         return std::nullopt;
     }
-    return prepare_text(std::move(bytes), display_name, diag);
+    return bytes;
+}
+
+std::string read_head(const std::filesystem::path& path, std::size_t size) {
+    std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
+    if (!file) return {};
+    std::string head(size, '\0');
+    head.resize(std::fread(head.data(), 1, size, file.get()));
+    return head;
+}
+
+std::optional<std::string> load_text_file(const std::filesystem::path& path,
+                                          std::string_view display_name, Diagnostics& diag,
+                                          const DecodeOptions& options) {
+    std::optional<std::string> bytes = load_bytes(path, display_name, diag);
+    if (!bytes) return std::nullopt;
+    return prepare_text(std::move(*bytes), display_name, diag, options);
 }
 
 std::optional<std::string> prepare_text(std::string bytes, std::string_view display_name,
-                                        Diagnostics& diag) {
-    // Text formats never contain NUL; UTF-16 text and binaries (images, archives) do.
-    if (bytes.find('\0') != std::string::npos) {
+                                        Diagnostics& diag, const DecodeOptions& options) {
+    std::optional<Decoded> decoded = decode_to_utf8(std::move(bytes), options);
+    if (!decoded) {
         diag.warn({display_name}, "looks binary (NUL bytes), skipped");
         return std::nullopt;
     }
-    if (bytes.starts_with(kBom)) bytes.erase(0, kBom.size());
-    if (is_blank(bytes)) {
+    if (is_blank(decoded->text)) {
         diag.warn({display_name}, "empty file, skipped");
         return std::nullopt;
     }
-    const std::size_t replaced = repair_utf8(bytes);
-    if (replaced != 0) {
-        diag.warn({display_name}, "invalid UTF-8 replaced with U+FFFD (" +
-                                      std::to_string(replaced) +
-                                      (replaced == 1 ? " sequence)" : " sequences)"));
-    }
-    return bytes;
+    if (decoded->replaced != 0) diag.warn({display_name}, replacement_message(*decoded));
+    return std::move(decoded->text);
 }
 
 }  // namespace newsdex

@@ -1,24 +1,42 @@
 // Loads one file's bytes and makes them safe for the readers: refuses binary files and empty
-// files (with a warning), removes a UTF-8 byte-order mark, and repairs invalid UTF-8 to U+FFFD
-// with one warning for the file.
+// files (with a warning), and decodes the bytes to UTF-8 (readers/encoding.h: byte-order
+// marks, declarations, detection), replacing what cannot be decoded with U+FFFD with one
+// warning for the file.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "readers/encoding.h"
 #include "util/diagnostics.h"
 
 namespace newsdex {
 
-// Returns the file's text, or nullopt after a warning when the file cannot be read, holds NUL
-// bytes (binary), or is empty (nothing but white space). `display_name` names it in warnings.
+// Returns the file's text, or nullopt after a warning when the file cannot be read, looks
+// binary (NUL bytes without a UTF-16/32 byte-order mark), or is empty (nothing but white
+// space). `display_name` names it in warnings.
 std::optional<std::string> load_text_file(const std::filesystem::path& path,
-                                          std::string_view display_name, Diagnostics& diag);
+                                          std::string_view display_name, Diagnostics& diag,
+                                          const DecodeOptions& options = {});
 
-// The same checks on bytes already in memory (tests, archives later).
+// The same checks and decoding on bytes already in memory (archive entries, WARC records).
+// Warnings:
+//   "looks binary (NUL bytes), skipped"
+//   "empty file, skipped"
+//   "invalid UTF-8 replaced with U+FFFD (N sequences)"            (text taken as UTF-8)
+//   "undecodable bytes in CHARSET replaced with U+FFFD (N sequences)"  (any other charset)
 std::optional<std::string> prepare_text(std::string bytes, std::string_view display_name,
-                                        Diagnostics& diag);
+                                        Diagnostics& diag, const DecodeOptions& options = {});
+
+// The file's bytes as they are, or nullopt after a "cannot read file: REASON" warning.
+std::optional<std::string> load_bytes(const std::filesystem::path& path,
+                                      std::string_view display_name, Diagnostics& diag);
+
+// Up to `size` bytes from the start of the file (fewer, or none, when it is shorter or cannot
+// be read; no warning): enough to sniff its format.
+std::string read_head(const std::filesystem::path& path, std::size_t size);
 
 }  // namespace newsdex
