@@ -32,12 +32,15 @@ bool is_record(const xmlNode* node) {
 // after it. "x < 3" is not markup.
 bool looks_like_html(std::string_view text) {
     constexpr auto npos = std::string_view::npos;
-    for (auto open = text.find('<'); open != npos && open + 1 < text.size();
-         open = text.find('<', open + 1)) {
+    // One scan: a tag start counts when some '>' follows it anywhere (searching for '>' from
+    // every '<' would be quadratic on text full of '<').
+    const auto last_close = text.rfind('>');
+    if (last_close == npos) return false;
+    for (auto open = text.find('<'); open != npos && open < last_close; open = text.find('<', open + 1)) {
         const char next = text[open + 1];
-        const bool tag_start = (next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') ||
-                               next == '/' || next == '!';
-        if (tag_start && text.find('>', open) != std::string_view::npos) return true;
+        if ((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || next == '/' || next == '!') {
+            return true;
+        }
     }
     return false;
 }
