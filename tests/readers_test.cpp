@@ -396,7 +396,8 @@ TEST(ReaderFixtures, FilesReadEndToEnd) {
         {"blank.txt", {}, "warning: blank.txt: empty file, skipped\n"},
         {"binary.txt", {}, "warning: binary.txt: looks binary (NUL bytes), skipped\n"},
         {"invalid_utf8.txt",
-         {"#0 title=[Caf\uFFFD au lait] body=[price \uFFFD\uFFFD rose \uFFFD]"},
+         {"#0 title=[Caf\uFFFD au lait] body=[Zürich, Zürich, Zürich, Zürich, Zürich, Zürich, Zürich, "
+          "Zürich, Zürich: price \uFFFD\uFFFD rose \uFFFD]"},
          "warning: invalid_utf8.txt: invalid UTF-8 replaced with U+FFFD (4 sequences)\n"},
         {"articles.json",
          {"#1 id=[1] title=[First] body=[One.] date=[1987-02-26T15:01:01Z] topics=[cocoa] places=[brazil]",
@@ -471,10 +472,14 @@ TEST(FileLoader, PreparesBytes) {
         {"bom only", "\xEF\xBB\xBF\n", std::nullopt, "warning: f.txt: empty file, skipped\n"},
         {"nul byte", std::string("ab\0cd", 5), std::nullopt,
          "warning: f.txt: looks binary (NUL bytes), skipped\n"},
-        {"one bad sequence", "caf\xE9!", "caf\uFFFD!",
+        // Damaged UTF-8 (well-formed multi-byte sequences around the damage) is repaired.
+        {"one bad sequence", "Zürich, Zürich, Zürich caf\xE9!", "Zürich, Zürich, Zürich caf\uFFFD!",
          "warning: f.txt: invalid UTF-8 replaced with U+FFFD (1 sequence)\n"},
-        {"several bad sequences, one warning", "\xFF x \xC0\xAF", "\uFFFD x \uFFFD\uFFFD",
+        {"several bad sequences, one warning", "ü ü ü ü ü ü ü \xFF x \xC0\xAF",
+         "ü ü ü ü ü ü ü \uFFFD x \uFFFD\uFFFD",
          "warning: f.txt: invalid UTF-8 replaced with U+FFFD (3 sequences)\n"},
+        // Not UTF-8 at all, too short to detect: read as Windows-1252, nothing to warn about.
+        {"short legacy text", "caf\xE9!", "café!", ""},
     };
     for (const auto& row : rows) {
         std::ostringstream warnings;

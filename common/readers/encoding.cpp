@@ -24,9 +24,8 @@ constexpr std::string_view kUtf8 = "UTF-8";
 // HTML looks for its charset declaration only this far into a document.
 constexpr std::size_t kPrescanBytes = 1024;
 
-// Below this many bytes outside ASCII, ICU's statistics have too little to go on: a guess
-// would often pick a wrong charset and silently produce wrong letters, while treating the
-// bytes as damaged UTF-8 gives U+FFFD and a warning that --encoding can answer.
+// Below this many bytes outside ASCII, ICU's statistics have too little to go on and its
+// guess is often a wrong charset; decode_to_utf8 falls back to Windows-1252 then.
 constexpr std::size_t kMinDetectionEvidence = 8;
 
 // ICU's ucsdet confidence (0-100) below which a match is no real evidence.
@@ -387,6 +386,12 @@ std::optional<Decoded> decode_to_utf8(std::string bytes, const DecodeOptions& op
     if (const auto charset = resolve_narrow(declared_charset(bytes))) return convert(bytes, *charset);
     if (scan.non_ascii >= kMinDetectionEvidence) {
         if (const auto charset = resolve_narrow(detect_charset(bytes))) return convert(bytes, *charset);
+    }
+    // Too little to detect from ("Café" in Latin-1). Without a single well-formed multi-byte
+    // sequence this is not UTF-8 at all; Windows-1252 is what such Western text nearly always
+    // is, and what browsers assume.
+    if (scan.multibyte == 0) {
+        if (const auto charset = resolve_narrow("windows-1252")) return convert(bytes, *charset);
     }
     return repair_as_utf8(std::move(bytes));
 }
