@@ -1,15 +1,18 @@
-// newsdex-index: the command line around common/'s FolderIndexer. Parses options, opens the
-// database, runs the walk, prints the summary, and turns errors into exit codes:
+// newsdex-index: the command line around common/'s run_index. Parses options, shows progress
+// on a terminal, prints the summary, and turns the outcome into an exit code:
 // 0 nothing to report, 1 some input produced warnings, 2 fatal error.
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
+
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
 
-#include "index/folder_indexer.h"
-#include "index/index_writer.h"
+#include "index/index_run.h"
+#include "output/progress_line.h"
 #include "readers/encoding.h"
 #include "util/diagnostics.h"
 #include "util/errors.h"
@@ -21,16 +24,19 @@ std::string default_db() {
     return (env != nullptr && *env != '\0') ? env : "newsdex.db";
 }
 
-void print_summary(const newsdex::IndexSummary& s, std::size_t warnings, double seconds) {
+void print_summary(const newsdex::IndexReport& r, std::size_t warnings, double seconds) {
+    const auto& w = r.writes;
+    const auto& s = r.walk;
+    const std::size_t written = w.added + w.updated;
     const double mb = static_cast<double>(s.bytes) / 1e6;
-    const std::size_t articles = s.added + s.updated;
-    char line[512];
+    char line[640];
     std::snprintf(line, sizeof line,
-                  "indexed %zu articles (%zu added, %zu updated) from %zu files; %zu ignored, "
-                  "%zu failed; %zu warnings; %.2f s, %.1f MB/s, %.0f articles/s\n",
-                  articles, s.added, s.updated, s.files_read, s.files_ignored, s.files_failed,
-                  warnings, seconds, seconds > 0 ? mb / seconds : 0.0,
-                  seconds > 0 ? static_cast<double>(articles) / seconds : 0.0);
+                  "indexed %zu articles: %zu added, %zu updated, %zu unchanged, %zu removed; "
+                  "%zu files read, %zu unchanged, %zu ignored, %zu failed; %zu warnings; "
+                  "%.2f s, %.1f MB/s, %.0f articles/s\n",
+                  written, w.added, w.updated, s.unchanged, w.removed, s.files_read, s.files_unchanged,
+                  s.files_ignored, s.files_failed, warnings, seconds, seconds > 0 ? mb / seconds : 0.0,
+                  seconds > 0 ? static_cast<double>(written) / seconds : 0.0);
     std::cerr << line;
 }
 
@@ -40,38 +46,69 @@ int main(int argc, char** argv) {
     CLI::App app{
         "newsdex-index - index news articles for full-text search\n\n"
         "Reads the given files and folders (recursively; hidden files are skipped) and adds each\n"
-        "article to a Xapian database that newsdex-search queries. Formats, by extension:\n"
-        "  .txt .md        one article; optional 'Key: value' header block or --- front matter\n"
-        "  .json           one article object, an array of them, or {\"articles\": [...]}\n"
-        "  .jsonl .ndjson  one article object per line\n"
-        "Other files are ignored and counted. Re-indexing a file replaces its articles.\n\n"
+        "article to a database that newsdex-search queries. Formats, by name or by content:\n"
+        "  .txt .md              one article; optional 'Key: value' header or --- front matter\n"
+        "  .json .jsonl .ndjson  an article object, an array or {\"articles\": [...]}; one per line\n"
+        "  .html .htm            a web page (title, date, author from meta tags and JSON-LD)\n"
+        "  .xml .rss .atom .nitf RSS and Atom feeds (one article an item), NITF, other XML\n"
+        "  .trec .sgml .sgm      TREC newswire (<DOC>), Reuters-21578 SGML\n"
+        "  .warc .warc.gz        web crawls: each HTML response is an article\n"
+        "  .gz .bz2 .xz .zst, .tar(.gz) .tgz .zip  around or holding any of these\n"
+        "Other files are ignored and counted. Text that is not UTF-8 is detected and converted.\n\n"
+        "Re-running is incremental: unchanged files (same size and mtime) are skipped, changed\n"
+        "files have their articles replaced, --prune removes articles of deleted files. Commits\n"
+        "happen as it goes: an interrupted run keeps what was committed, and a re-run finishes.\n\n"
         "Exit status: 0 all input indexed cleanly, 1 indexed with warnings (each printed on\n"
         "stderr with its file and line), 2 fatal error (bad usage, no path exists, database\n"
-        "cannot be opened, is locked, or was made with other analyzer settings).\n\n"
+        "cannot be opened or written, is locked, or was made with other analyzer settings).\n\n"
         "Examples:\n"
         "  newsdex-index -d news.db ~/archive/articles\n"
-        "  newsdex-index -d news.de.db --language german --accents keep berliner/ feeds.jsonl\n"};
-    app.get_formatter()->column_width(32);
+        "  newsdex-index -d news.db --prune ~/archive/articles      # after deleting files\n"
+        "  newsdex-index -d news.de.db --language german --accents keep berliner/ feeds.jsonl.gz\n"};
+    app.get_formatter()->column_width(34);
 
     std::string db = default_db();
     std::vector<std::string> paths;
     std::string language = "english";
     std::string accents = "fold";
-    bool quiet = false;
     std::string encoding;
+    std::string progress = "auto";
+    bool quiet = false;
+    newsdex::IndexOptions options;
+    std::size_t commit_every = options.commits.every_articles;
+    long commit_seconds = options.commits.every_seconds.count();
     app.add_option("paths", paths, "Files and folders to index")->required();
-    app.add_option("-d,--db", db, "Database folder (default: $NEWSDEX_DB, else ./newsdex.db)");
+    app.add_option("-d,--db", db, "Database folder (default: $NEWSDEX_DB, else ./newsdex.db)")->type_name("DIR");
     app.add_option("--language", language,
                    "Stemming language: a Snowball stemmer name (english, german, french, russian, "
                    "...) or none")
+        ->type_name("NAME")
         ->capture_default_str();
     app.add_option("--accents", accents, "fold: accents do not matter; keep: they do")
         ->check(CLI::IsMember({"fold", "keep"}))
         ->capture_default_str();
     app.add_option("--encoding", encoding,
                    "Charset of every file (latin1, koi8-r, shift_jis, ...) instead of detection")
-        ->option_text("NAME");
-    app.add_flag("-q,--quiet", quiet, "No summary line (warnings are still printed)");
+        ->type_name("NAME");
+    app.add_option("-j,--jobs", options.jobs,
+                   "Writer threads (default: one per core); a new database gets this many shards")
+        ->type_name("N")
+        ->check(CLI::Range(1u, 256u));
+    app.add_flag("--prune", options.prune, "Delete articles whose files are gone (after a complete scan)");
+    app.add_flag("--rebuild", options.rebuild, "Start from an empty database");
+    app.add_flag("--wait", options.wait, "Wait for another newsdex-index on the same database to finish");
+    app.add_option("--progress", progress, "Progress line on stderr: auto (on a terminal), always, never")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->capture_default_str();
+    app.add_option("--commit-every", commit_every, "Commit after this many articles per shard")
+        ->type_name("N")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{10000000}))
+        ->capture_default_str();
+    app.add_option("--commit-seconds", commit_seconds, "... and at least this often")
+        ->type_name("S")
+        ->check(CLI::Range(1L, 86400L))
+        ->capture_default_str();
+    app.add_flag("-q,--quiet", quiet, "No progress and no summary (warnings are still printed)");
 
     try {
         app.parse(argc, argv);
@@ -79,26 +116,30 @@ int main(int argc, char** argv) {
         const int code = app.exit(e);
         return code == 0 ? 0 : 2;
     }
-
     if (!encoding.empty() && !newsdex::encoding_supported(encoding)) {
         std::cerr << "error: unknown encoding '" << encoding << "'\n";
         return 2;
     }
+    // A full disk or a file size limit must be an error we report, not a signal that kills us.
+    std::signal(SIGXFSZ, SIG_IGN);
 
-    newsdex::Diagnostics diag(&std::cerr);
+    const bool show_progress = !quiet && (progress == "always" || (progress == "auto" && isatty(STDERR_FILENO)));
+    newsdex::ProgressLine progress_line(std::cerr, show_progress);
+    newsdex::Diagnostics diag(&std::cerr, [&progress_line] { progress_line.clear(); });
     const auto start = std::chrono::steady_clock::now();
     try {
-        newsdex::AnalyzerSettings settings{language, accents == "fold"};
-        newsdex::IndexWriter writer(db, settings);
-        newsdex::FolderIndexer indexer(writer, diag, newsdex::DecodeOptions{encoding, {}});
-        const newsdex::IndexSummary summary = indexer.run(paths);
-        const double seconds =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        if (!quiet) print_summary(summary, diag.count(), seconds);
-    } catch (const newsdex::Error& e) {
-        std::cerr << "error: " << e.what() << "\n";
-        return 2;
+        options.db = db;
+        options.settings = newsdex::AnalyzerSettings{language, accents == "fold"};
+        options.decode = newsdex::DecodeOptions{encoding, {}};
+        options.commits.every_articles = commit_every;
+        options.commits.every_seconds = std::chrono::seconds(commit_seconds);
+        if (show_progress) options.progress = [&](const newsdex::IndexSummary& s) { progress_line.update(s); };
+        const newsdex::IndexReport report = newsdex::run_index(paths, options, diag);
+        progress_line.clear();
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        if (!quiet) print_summary(report, diag.count(), seconds);
     } catch (const std::exception& e) {
+        progress_line.clear();
         std::cerr << "error: " << e.what() << "\n";
         return 2;
     }

@@ -17,7 +17,7 @@
 #include <xapian.h>
 
 #include "index/folder_indexer.h"
-#include "index/index_writer.h"
+#include "index/index_run.h"
 #include "index/schema.h"
 #include "readers/archive_source.h"
 
@@ -57,7 +57,8 @@ struct Indexed {
 std::string file_term(const Xapian::Document& doc) {
     for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
         const std::string term = *it;
-        if (term.starts_with(schema::kFile)) return term.substr(schema::kFile.size());
+        // The file key is "<root id>:<path>"; the root's id changes with the temporary folder.
+        if (term.starts_with(schema::kFile)) return term.substr(term.find(':') + 1);
     }
     return "(none)";
 }
@@ -68,11 +69,12 @@ Indexed index_paths(const std::vector<fs::path>& paths) {
     Diagnostics diag(&warnings);
     Indexed out;
     {
-        IndexWriter writer(db.path().string(), AnalyzerSettings{});
-        FolderIndexer indexer(writer, diag);
+        IndexOptions options;
+        options.db = db.path().string();
+        options.jobs = 1;
         std::vector<std::string> given;
         for (const auto& p : paths) given.push_back(p.string());
-        out.summary = indexer.run(given);
+        out.summary = run_index(given, options, diag).walk;
     }
     Xapian::Database database(db.path().string());
     std::vector<std::pair<std::string, Article>> rows;
@@ -275,8 +277,8 @@ TEST(ArchiveEndToEnd, IndexerReadsTheFolderAndExitsOne) {
               "warning: truncated.tar.gz:wire/third.txt: damaged archive: truncated gzip input\n");
     // 5 + 2 from the archives, 7 from compressed and TREC files, 3 + 2 around the damage,
     // 3 pages of the crawl.
-    EXPECT_TRUE(stderr_text.find("indexed 22 articles (22 added, 0 updated) from 17 files; 5 ignored, "
-                                 "3 failed; 4 warnings;") != std::string::npos)
+    EXPECT_TRUE(stderr_text.find("indexed 22 articles: 22 added, 0 updated, 0 unchanged, 0 removed; "
+                                 "17 files read, 0 unchanged, 5 ignored, 3 failed; 4 warnings;") != std::string::npos)
         << stderr_text;
 }
 

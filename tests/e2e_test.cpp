@@ -308,15 +308,17 @@ TEST_F(EndToEnd, IndexingTheCorpusReportsAllArticles) {
     // 47 articles in 32 files (docs/corpus.md), none of them faulty.
     EXPECT_EQ(first_index_.out, "");
     EXPECT_TRUE(first_index_.err.starts_with(
-        "indexed 47 articles (47 added, 0 updated) from 32 files; 0 ignored, 0 failed; 0 warnings; "))
+        "indexed 47 articles: 47 added, 0 updated, 0 unchanged, 0 removed; 32 files read, 0 unchanged, "
+        "0 ignored, 0 failed; 0 warnings; "))
         << first_index_.err;
     EXPECT_EQ(std::count(first_index_.err.begin(), first_index_.err.end(), '\n'), 1) << first_index_.err;
 }
 
-TEST_F(EndToEnd, ReindexingTheCorpusUpdatesEveryArticle) {
+TEST_F(EndToEnd, ReindexingAnUnchangedCorpusSkipsEveryFile) {
     EXPECT_EQ(second_index_.exit_code, 0) << second_index_.err;
     EXPECT_TRUE(second_index_.err.starts_with(
-        "indexed 47 articles (0 added, 47 updated) from 32 files; 0 ignored, 0 failed; 0 warnings; "))
+        "indexed 0 articles: 0 added, 0 updated, 47 unchanged, 0 removed; 0 files read, 32 unchanged, "
+        "0 ignored, 0 failed; 0 warnings; "))
         << second_index_.err;
     // Still one article per phrase match, not two (this database was indexed twice).
     expect_finds("\"prisoners of war\"", {"dm-2025-004", "hw-2025-031", "hw-2025-007"});

@@ -65,7 +65,7 @@ Xapian::Document DocumentBuilder::build(const Article& article, const std::strin
     if (id_term.size() <= kMaxXapianTermBytes) doc.add_boolean_term(id_term);
     const std::string file_term = std::string(schema::kFile) + file_path;
     if (file_term.size() <= kMaxXapianTermBytes) doc.add_boolean_term(file_term);
-    doc.add_boolean_term(schema::unique_term(article.path, article.id));
+    doc.add_boolean_term(schema::article_key(file_path, article.path, article.id));
 
     if (article.date) {
         doc.add_value(schema::kDateSlot,

@@ -16,7 +16,7 @@ public:
     // `stems` may be null (no stem table is kept then).
     DocumentBuilder(Analyzer& analyzer, StemTableWriter* stems) : analyzer_(analyzer), stems_(stems) {}
 
-    // `article.path` and `article.id` must be set. `file_path` is the file the article came from
+    // `article.path` and `article.id` must be set. `file_path` is the key of the file the article came from (schema::file_key)
     // (path without "#n"), for the per-file term.
     Xapian::Document build(const Article& article, const std::string& file_path);
 

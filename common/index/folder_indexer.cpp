@@ -1,9 +1,13 @@
 #include "index/folder_indexer.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <unordered_map>
+#include <unordered_set>
 
+#include "index/schema.h"
 #include "readers/file_loader.h"
 #include "readers/reader_registry.h"
 #include "readers/trec_reader.h"
@@ -15,47 +19,90 @@ namespace newsdex {
 
 namespace fs = std::filesystem;
 
+// A file found by the walk, with what the incremental rules need.
+struct FoundFile {
+    std::string full;      // path to open
+    std::string relative;  // path relative to its root, as articles show it
+    std::string key;       // schema::file_key
+    std::uintmax_t size = 0;
+    std::string state;     // file_state(size, mtime)
+};
+
 namespace {
+
+std::string absolute_root(const fs::path& root) {
+    std::error_code ec;
+    fs::path abs = fs::weakly_canonical(fs::absolute(root, ec), ec);
+    return abs.generic_string();
+}
+
+long long mtime_ns(const fs::path& p) {
+    std::error_code ec;
+    const auto t = fs::last_write_time(p, ec);
+    return ec ? 0 : static_cast<long long>(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                        t.time_since_epoch()).count());
+}
+
+FoundFile found_file(const fs::path& full, std::string relative, const std::string& root_id) {
+    std::error_code ec;
+    const auto size = fs::file_size(full, ec);
+    FoundFile f;
+    f.full = full.string();
+    f.key = schema::file_key(root_id, relative);
+    f.relative = std::move(relative);
+    f.size = ec ? 0 : size;
+    f.state = file_state(f.size, mtime_ns(full));
+    return f;
+}
 
 bool is_hidden(const fs::path& p) {
     const std::string name = p.filename().string();
     return !name.empty() && name[0] == '.';
 }
 
-struct FileEntry {
-    std::string full;
-    std::string relative;
-};
 
 // Lists a folder's files, sorted so that runs are reproducible. Hidden folders are not
 // entered; directory symlinks are not followed, so a symlink loop cannot trap the walk.
-void list_folder(const fs::path& root, std::vector<FileEntry>& out, IndexSummary& summary,
-                 Diagnostics& diag) {
+// Returns false when part of the folder could not be read (the scan is then incomplete).
+bool list_folder(const fs::path& root, const std::string& root_id, std::vector<FoundFile>& out,
+                 IndexSummary& summary, Diagnostics& diag) {
     std::error_code ec;
     fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
     if (ec) {
         diag.warn({root.string()}, "cannot read folder: " + ec.message());
-        return;
+        return false;
     }
-    std::vector<FileEntry> found;
+    bool complete = true;
+    std::vector<FoundFile> found;
     for (const fs::recursive_directory_iterator end; it != end; it.increment(ec)) {
         if (ec) {
-            diag.warn({it->path().string()}, "cannot read folder: " + ec.message());
+            diag.warn({root.string()}, "cannot read part of the folder: " + ec.message());
+            complete = false;
             ec.clear();
+            if (it == end) break;
             continue;
         }
         const fs::path& p = it->path();
+        // A folder we may not read would be skipped silently; it makes the scan incomplete,
+        // and --prune must not take its files for deleted.
+        if (it->is_directory(ec) && !is_hidden(p) && ::access(p.c_str(), R_OK | X_OK) != 0) {
+            diag.warn({p.lexically_relative(root).generic_string()}, "cannot read folder: permission denied");
+            complete = false;
+            it.disable_recursion_pending();
+            continue;
+        }
         if (is_hidden(p)) {
             if (it->is_directory(ec)) it.disable_recursion_pending();
             else ++summary.files_ignored;
             continue;
         }
         if (!it->is_regular_file(ec)) continue;
-        found.push_back({p.string(), p.lexically_relative(root).generic_string()});
+        found.push_back(found_file(p, p.lexically_relative(root).generic_string(), root_id));
     }
     std::sort(found.begin(), found.end(),
-              [](const FileEntry& a, const FileEntry& b) { return a.relative < b.relative; });
+              [](const FoundFile& a, const FoundFile& b) { return a.relative < b.relative; });
     out.insert(out.end(), found.begin(), found.end());
+    return complete;
 }
 
 std::string file_title(const std::string& name) { return fs::path(name).stem().string(); }
@@ -112,8 +159,13 @@ private:
 
 IndexSummary FolderIndexer::run(const std::vector<std::string>& paths) {
     summary_ = {};
-    std::vector<FileEntry> files;
-    std::size_t existing = 0;
+    last_progress_ = std::chrono::steady_clock::now();
+    struct Root {
+        std::string id;
+        bool complete;
+        std::vector<FoundFile> files;
+    };
+    std::vector<Root> roots;
     for (const auto& given : paths) {
         std::error_code ec;
         const fs::path path(given);
@@ -122,18 +174,63 @@ IndexSummary FolderIndexer::run(const std::vector<std::string>& paths) {
             diag_.warn({given}, "no such file or folder");
             continue;
         }
-        ++existing;
+        Root root;
         if (fs::is_directory(status)) {
-            list_folder(path, files, summary_, diag_);
+            root.id = schema::root_id(absolute_root(path));
+            root.complete = list_folder(path, root.id, root.files, summary_, diag_);
         } else {
-            files.push_back({given, path.filename().generic_string()});
+            // A file given by itself has its folder as root, so it keeps its key when the
+            // folder is indexed later.
+            root.id = schema::root_id(absolute_root(path.parent_path().empty() ? "." : path.parent_path()));
+            root.complete = false;  // one file is no scan of its folder: nothing to prune
+            root.files.push_back(found_file(path, path.filename().generic_string(), root.id));
         }
+        roots.push_back(std::move(root));
     }
-    if (existing == 0) throw Error("none of the given paths exists");
+    if (roots.empty()) throw Error("none of the given paths exists");
 
-    for (const auto& file : files) index_file(file.full, file.relative);
-    writer_.commit();
+    for (const auto& root : roots) {
+        summary_.files_total += root.files.size();
+        for (const auto& f : root.files) summary_.bytes_total += f.size;
+    }
+    for (const auto& root : roots) {
+        for (const auto& file : root.files) visit_file(file);
+        if (options_.prune) prune(root.id, root.complete, root.files);
+    }
     return summary_;
+}
+
+void FolderIndexer::prune(const std::string& root_id, bool complete, const std::vector<FoundFile>& files) {
+    if (!complete) return;
+    std::unordered_set<std::string> present;
+    for (const auto& f : files) present.insert(f.key);
+    for (const auto& key : states_.keys_with_prefix(schema::file_key(root_id, ""))) {
+        if (!present.contains(key)) writer_.remove_file(key);
+    }
+}
+
+void FolderIndexer::visit_file(const FoundFile& file) {
+    if (!states_.get(file.key).empty() && states_.get(file.key) == file.state) {
+        ++summary_.files_unchanged;
+        summary_.unchanged += states_.article_count(file.key);
+    } else {
+        file_key_ = file.key;
+        const std::size_t failed_before = summary_.files_failed;
+        index_file(file.full, file.relative);
+        // A file that could not be read keeps its old articles and gets no state, so the next
+        // run tries it again.
+        if (summary_.files_failed == failed_before) writer_.end_file(file.key, file.state);
+    }
+    summary_.bytes_done += file.size;
+    report_progress(true);
+}
+
+void FolderIndexer::report_progress(bool file_done) {
+    if (!options_.progress) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (!file_done && now - last_progress_ < std::chrono::milliseconds(100)) return;
+    last_progress_ = now;
+    options_.progress(summary_);
 }
 
 void FolderIndexer::index_file(const std::string& full_path, const std::string& relative_path) {
@@ -262,7 +359,7 @@ void FolderIndexer::index_warc(ByteStream& stream, const Source& source) {
         add(std::move(article), record, source, ids_seen);
     };
     try {
-        WarcReader(*html, decode_).read(counted, source.path, sink, diag_);
+        WarcReader(*html, options_.decode).read(counted, source.path, sink, diag_);
     } catch (const StreamError&) {
         summary_.bytes += counted.count();
         throw;
@@ -271,7 +368,7 @@ void FolderIndexer::index_warc(ByteStream& stream, const Source& source) {
 }
 
 void FolderIndexer::index_bytes(std::string bytes, const Source& source, const Reader& reader) {
-    std::optional<std::string> text = prepare_text(std::move(bytes), source.path, diag_, decode_);
+    std::optional<std::string> text = prepare_text(std::move(bytes), source.path, diag_, options_.decode);
     if (!text) {
         ++summary_.files_failed;
         return;
@@ -298,8 +395,9 @@ void FolderIndexer::add(Article&& article, std::size_t record, const Source& sou
     if (article.title.empty() && record == 0 && !article.body.empty()) {
         article.title = file_title(source.name);
     }
-    if (writer_.add(article, source.file)) ++summary_.updated;
-    else ++summary_.added;
+    writer_.add(std::move(article), file_key_);
+    ++summary_.articles_sent;
+    if (summary_.articles_sent % 64 == 0) report_progress(false);
 }
 
 void FolderIndexer::report_damage(const StreamError& error, std::string_view where) {

@@ -1,18 +1,26 @@
-// Walks the paths given to newsdex-index and feeds every readable article to the IndexWriter:
+// Walks the paths given to newsdex-index and feeds every readable article to the writer:
 // read (file loader or libarchive stream + reader chosen by name, or by content sniffing for
 // names that say nothing) → fill id and path → write.
 // Each article gets its path relative to the root it was found under — "archive.tar.gz:inner/
 // name" inside an archive — plus "#n" for the n-th record of a multi-article file (a WARC
 // record's ordinal), and its own id or, lacking one, that path. Its file term is the file on
 // disk (the archive, for its entries), so everything from one file can be found together.
+//
+// Incremental: a file whose size and mtime match the state recorded when it was last indexed
+// is skipped; a changed file is read again and its articles that are gone are deleted; with
+// `prune`, files of a root that are gone are deleted after a complete scan of that root.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
-#include "index/index_writer.h"
+#include <functional>
+
+#include "index/parallel_writer.h"
+#include "index/shard_writer.h"
 #include "readers/archive_source.h"
 #include "readers/encoding.h"
 #include "readers/reader.h"
@@ -21,24 +29,38 @@
 namespace newsdex {
 
 struct IndexSummary {
-    std::size_t added = 0;
-    std::size_t updated = 0;
+    std::size_t unchanged = 0;      // articles of files skipped as unchanged
+    std::size_t files_unchanged = 0;
+    std::size_t files_total = 0;    // files found by the walk (archives count once)
+    std::size_t bytes_total = 0;    // their size on disk
+    std::size_t bytes_done = 0;     // size on disk of the files handled so far
+    std::size_t articles_sent = 0;  // articles handed to the writer so far
     std::size_t files_read = 0;     // files and archive entries a reader handled
     std::size_t files_ignored = 0;  // hidden files, unknown names (also inside archives)
     std::size_t files_failed = 0;   // unreadable, binary, empty or damaged files and entries
     std::size_t bytes = 0;          // bytes of text read (after decompression and decoding)
 };
 
+struct FoundFile;
+
+struct WalkOptions {
+    DecodeOptions decode;   // applies to every file (newsdex-index --encoding)
+    bool prune = false;     // delete the articles of files that are gone
+    // Called after each file, and every few articles inside large ones, on this thread.
+    std::function<void(const IndexSummary&)> progress;
+};
+
 class FolderIndexer {
 public:
-    // `decode` applies to every file (newsdex-index --encoding).
-    FolderIndexer(IndexWriter& writer, Diagnostics& diag, DecodeOptions decode = {})
-        : writer_(writer), diag_(diag), decode_(std::move(decode)) {}
+    // `states` are the file states recorded in the database when the run started.
+    FolderIndexer(ParallelWriter& writer, const FileStates& states, Diagnostics& diag,
+                  WalkOptions options = {})
+        : writer_(writer), states_(states), diag_(diag), options_(std::move(options)) {}
 
     // Indexes files and folders (recursively; hidden entries skipped). A path that does not
-    // exist is a warning; when none of them exists, throws Error. Commits at the end.
-    // Damaged archives and compressed files are warnings: what was read before the damage
-    // is indexed.
+    // exist is a warning; when none of them exists, throws Error. The caller finishes the
+    // writer. Damaged archives and compressed files are warnings: what was read before the
+    // damage is indexed.
     IndexSummary run(const std::vector<std::string>& paths);
 
 private:
@@ -50,11 +72,17 @@ private:
         std::string name;
     };
 
-    IndexWriter& writer_;
+    ParallelWriter& writer_;
+    const FileStates& states_;
     Diagnostics& diag_;
-    DecodeOptions decode_;
+    WalkOptions options_;
     IndexSummary summary_;
+    std::string file_key_;  // the file being indexed (schema::file_key)
+    std::chrono::steady_clock::time_point last_progress_;
 
+    void visit_file(const FoundFile& file);
+    void prune(const std::string& root_id, bool complete, const std::vector<FoundFile>& files);
+    void report_progress(bool file_done);
     void index_file(const std::string& full_path, const std::string& relative_path);
     void index_plain(const std::string& full_path, const Source& source);
     void index_archive(const std::string& full_path, const std::string& relative_path);

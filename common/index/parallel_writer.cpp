@@ -77,9 +77,8 @@ void ParallelWriter::send(unsigned shard, Task task) {
 }
 
 void ParallelWriter::add(Article&& article, const std::string& file_key) {
-    const std::string root = file_key.substr(0, file_key.find(':') + 1);
     const unsigned shard =
-        shard_layout::shard_for(schema::unique_term(root + article.path, article.id), shard_count_);
+        shard_layout::shard_for(schema::article_key(file_key, article.path, article.id), shard_count_);
     send(shard, Task{Task::Kind::article, 0, std::move(article), file_key, {}});
 }
 

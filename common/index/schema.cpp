@@ -57,6 +57,15 @@ std::string lower_ascii(std::string_view s) {
 
 }  // namespace
 
+std::string root_id(const std::string& absolute_root) { return hex(fnv1a(absolute_root)); }
+
+std::string file_key(std::string_view root_id, std::string_view relative_path) {
+    std::string key(root_id);
+    key += ':';
+    key += relative_path;
+    return key;
+}
+
 std::string unique_term(std::string_view file_path, std::string_view id) {
     std::string term(kUniqueKey);
     term += file_path;
@@ -70,6 +79,14 @@ std::string unique_term(std::string_view file_path, std::string_view id) {
         term += digest;
     }
     return term;
+}
+
+std::string article_key(std::string_view file_key, std::string_view article_path, std::string_view id) {
+    // The root's id is the part of the file key up to its first ':' (ids are hex digits).
+    const auto colon = file_key.find(':');
+    std::string scoped(colon == std::string_view::npos ? std::string_view{} : file_key.substr(0, colon + 1));
+    scoped += article_path;
+    return unique_term(scoped, id);
 }
 
 std::string canonical_language(std::string_view language) {

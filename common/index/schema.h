@@ -17,7 +17,7 @@ namespace newsdex::schema {
 // Term prefixes.
 inline constexpr std::string_view kUniqueKey = "Q";  // Q<path>\x1f<id>: one document per article
 inline constexpr std::string_view kId = "I";         // I<id, normalised value>
-inline constexpr std::string_view kFile = "P";       // P<file path>: every article of a file
+inline constexpr std::string_view kFile = "P";       // P<file key>: every article of a file
 inline constexpr std::string_view kTitle = "S";      // S<term>, positional: title words
 inline constexpr std::string_view kSource = "XS";    // boolean filters, whole normalised value
 inline constexpr std::string_view kAuthor = "A";
@@ -49,10 +49,21 @@ inline constexpr Xapian::termpos kTitleStart = 1;
 inline constexpr Xapian::termpos kBodyStart = 1000;  // titles are far shorter; see builder
 inline constexpr Xapian::termcount kTitleWdf = 3;    // title word weight relative to body
 
+// A root (a folder given to newsdex-index, or a given file's folder) by its absolute path, as
+// 16 hex digits: two roots holding the same relative paths never share files or articles.
+std::string root_id(const std::string& absolute_root);
+
+// How the index names a file: "<root id>:<path relative to the root>". The file term (P) and
+// the file's recorded state use it; the article's unique key is built from it too.
+std::string file_key(std::string_view root_id, std::string_view relative_path);
+
 // The unique term of an article: its file and its id, so the same id in two files never
 // collides and re-indexing a file replaces its articles. Long keys are shortened with a hash
 // to stay under Xapian's term length limit.
 std::string unique_term(std::string_view file_path, std::string_view id);
+
+// The unique term of an article of the file `file_key`: its root's id, its path and its id.
+std::string article_key(std::string_view file_key, std::string_view article_path, std::string_view id);
 
 // Language as a short code: "English", "en-US", "EN" → "en"; unknown names kept lower-cased.
 std::string canonical_language(std::string_view language);

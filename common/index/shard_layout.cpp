@@ -65,15 +65,18 @@ std::vector<std::string> shard_paths(const std::string& db_path) {
     return shards;
 }
 
-std::vector<std::string> create(const std::string& db_path, unsigned count) {
-    const fs::path root(db_path);
+std::vector<std::string> shard_names(const std::string& db_path, unsigned count) {
     std::vector<std::string> shards;
-    std::string stub;
     for (unsigned i = 0; i < count; ++i) {
-        const std::string name = kShardPrefix + std::to_string(i);
-        stub += "auto " + name + "\n";
-        shards.push_back((root / name).string());
+        shards.push_back((fs::path(db_path) / (kShardPrefix + std::to_string(i))).string());
     }
+    return shards;
+}
+
+void write_stub(const std::string& db_path, unsigned count) {
+    const fs::path root(db_path);
+    std::string stub;
+    for (unsigned i = 0; i < count; ++i) stub += "auto " + kShardPrefix + std::to_string(i) + "\n";
     const fs::path tmp = root / (kStub + ".tmp");
     {
         std::ofstream out(tmp, std::ios::trunc);
@@ -86,7 +89,6 @@ std::vector<std::string> create(const std::string& db_path, unsigned count) {
     fs::rename(tmp, root / kStub, ec);
     if (ec) throw Error("cannot write " + (root / kStub).string() + ": " + ec.message());
     fsync_path(root, true);
-    return shards;
 }
 
 void remove_shards(const std::string& db_path) {
@@ -106,6 +108,13 @@ unsigned shard_for(std::string_view file_key, unsigned count) {
         h ^= c;
         h *= 1099511628211ULL;
     }
+    // FNV's low bits are weak (its lowest bit is the parity of the key's bytes, so "#12 … 12"
+    // keys all land together); a 64-bit finaliser spreads every bit before the modulo.
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
     return static_cast<unsigned>(h % count);
 }
 

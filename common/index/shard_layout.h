@@ -15,9 +15,11 @@ namespace newsdex::shard_layout {
 // Throws Error when the folder holds something that is not a Newsdex database.
 std::vector<std::string> shard_paths(const std::string& db_path);
 
-// Writes the stub for `count` shards (atomically: a temporary file renamed over it) and
-// returns the shard paths. The shards themselves are created by their writers.
-std::vector<std::string> create(const std::string& db_path, unsigned count);
+// The paths of `count` shards for a new database. The shards are created by their writers.
+std::vector<std::string> shard_names(const std::string& db_path, unsigned count);
+
+// Writes the stub naming `count` shards (atomically: a temporary file renamed over it).
+void write_stub(const std::string& db_path, unsigned count);
 
 // Deletes the shards and the stub (for --rebuild), leaving the lock file alone.
 void remove_shards(const std::string& db_path);

@@ -59,16 +59,16 @@ ShardWriter::ShardWriter(const std::string& shard_path, const std::string& db_pa
       stems_(analyzer_),
       builder_(analyzer_, &stems_),
       policy_(policy),
-      last_commit_(std::chrono::steady_clock::now()) {}
+      last_commit_(std::chrono::steady_clock::now()) {
+    commit();  // a new shard's settings are on disk before the stub names it
+}
 
 void ShardWriter::fail(const char* doing, const Xapian::Error& e) const {
     throw Error("cannot " + std::string(doing) + " database " + db_path_ + ": " + e.get_description());
 }
 
 bool ShardWriter::add(const Article& article, const std::string& file_key) {
-    // The root's id (the part of the file key before ':') keeps two roots' equal paths apart.
-    const std::string root = file_key.substr(0, file_key.find(':') + 1);
-    const std::string key = schema::unique_term(root + article.path, article.id);
+    const std::string key = schema::article_key(file_key, article.path, article.id);
     Xapian::Document doc = builder_.build(article, file_key);
     try {
         const bool existed = db_.term_exists(key);

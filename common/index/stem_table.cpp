@@ -52,14 +52,14 @@ void StemTableWriter::flush(Xapian::WritableDatabase& db) {
     pending_.clear();
 }
 
-std::vector<std::string> expand_keyword(const Xapian::Database& db, const Analyzer& analyzer,
-                                        const std::string& word) {
+std::vector<std::string> expand_keyword(const std::vector<Xapian::Database>& shards,
+                                        const Analyzer& analyzer, const std::string& word) {
     std::vector<std::string> words{word};
     if (analyzer.settings().language != "none") {
         const std::string stem = analyzer.stem(word);
         words.push_back(stem);
         if (stem.size() + kStemKeyPrefix.size() <= kMaxKeyBytes) {
-            split_words(db.get_metadata(kStemKeyPrefix + stem), words);
+            for (const auto& shard : shards) split_words(shard.get_metadata(kStemKeyPrefix + stem), words);
         }
     }
     std::sort(words.begin(), words.end());

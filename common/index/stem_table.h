@@ -36,7 +36,8 @@ private:
 
 // The words a keyword query for `word` (already normalised) should match: the word itself,
 // its stem, and every indexed word with that stem. Sorted, without duplicates.
-std::vector<std::string> expand_keyword(const Xapian::Database& db, const Analyzer& analyzer,
-                                        const std::string& word);
+// Each shard keeps the table of its own words, so all shards are asked.
+std::vector<std::string> expand_keyword(const std::vector<Xapian::Database>& shards,
+                                        const Analyzer& analyzer, const std::string& word);
 
 }  // namespace newsdex

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "index/schema.h"
+#include "index/shard_layout.h"
 #include "index/stem_table.h"
 #include "snippet/snippet_builder.h"
 #include "util/errors.h"
@@ -12,12 +13,16 @@ namespace newsdex {
 
 namespace {
 
-Xapian::Database open_readable(const std::string& path) {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) {
+// The whole database (Xapian opens the shards through the stub) and each shard on its own,
+// for the metadata that every shard keeps for itself (the stem table).
+Xapian::Database open_readable(const std::string& path, std::vector<Xapian::Database>& shards) {
+    const std::vector<std::string> shard_paths = shard_layout::shard_paths(path);
+    if (shard_paths.empty()) {
         throw Error("no database at " + path + " (create it with: newsdex-index -d " + path + " FOLDER)");
     }
     try {
+        shards.clear();
+        for (const auto& shard : shard_paths) shards.emplace_back(shard);
         return Xapian::Database(path);
     } catch (const Xapian::DatabaseVersionError& e) {
         throw Error("database " + path + " was made by an incompatible Xapian version: " + e.get_msg());
@@ -35,7 +40,7 @@ constexpr std::size_t kExactTotalUpTo = 1000;
 }  // namespace
 
 Searcher::Searcher(const std::string& db_path)
-    : path_(db_path), db_(open_readable(db_path)), analyzer_(read_settings(db_, db_path)) {}
+    : path_(db_path), db_(open_readable(db_path, shards_)), analyzer_(read_settings(db_, db_path)) {}
 
 void Searcher::weigh(std::vector<MatchPattern>& patterns) const {
     const double docs = static_cast<double>(db_.get_doccount()) + 1.0;
@@ -52,7 +57,7 @@ void Searcher::weigh(std::vector<MatchPattern>& patterns) const {
 
 SearchResults Searcher::run(const SearchRequest& request) {
     QueryParser parser(analyzer_, [this](const std::string& word) {
-        return expand_keyword(db_, analyzer_, word);
+        return expand_keyword(shards_, analyzer_, word);
     });
     ParsedQuery parsed = parser.parse(request.query, request.mode);
     weigh(parsed.patterns);
@@ -92,6 +97,7 @@ SearchResults Searcher::search(const SearchRequest& request) {
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt == kRetries) throw Error("database " + path_ + " keeps changing; try again");
             db_.reopen();
+            for (auto& shard : shards_) shard.reopen();
         } catch (const Xapian::Error& e) {
             throw Error("search failed on database " + path_ + ": " + e.get_description());
         }

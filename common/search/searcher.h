@@ -40,6 +40,7 @@ public:
 
 private:
     std::string path_;
+    std::vector<Xapian::Database> shards_;  // declared before db_: open_readable fills it
     Xapian::Database db_;
     Analyzer analyzer_;
 

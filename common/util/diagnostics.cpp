@@ -18,6 +18,7 @@ void Diagnostics::warn(const Where& where, std::string_view message) {
     std::string line = format(where, message);
     line += '\n';
     std::lock_guard lock(mutex_);
+    if (before_write_) before_write_();
     *out_ << line << std::flush;
 }
 

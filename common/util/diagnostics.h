@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <functional>
 #include <mutex>
 #include <ostream>
 #include <string>
@@ -21,7 +22,9 @@ struct Where {
 class Diagnostics {
 public:
     // `out` may be null: warnings are then only counted (tests use a stringstream).
-    explicit Diagnostics(std::ostream* out) : out_(out) {}
+    // `before_write` runs before each warning is printed (the indexer clears its progress line).
+    explicit Diagnostics(std::ostream* out, std::function<void()> before_write = {})
+        : out_(out), before_write_(std::move(before_write)) {}
 
     // Prints "warning: FILE:LINE: record N: MESSAGE" (parts left out when unknown).
     void warn(const Where& where, std::string_view message);
@@ -34,6 +37,7 @@ public:
 
 private:
     std::ostream* out_;
+    std::function<void()> before_write_;
     std::mutex mutex_;
     std::atomic<std::size_t> count_{0};
 };

@@ -1,0 +1,52 @@
+#include "index/index_run.h"
+
+#include <thread>
+
+#include "index/shard_layout.h"
+#include "index/shard_writer.h"
+#include "index/write_lock.h"
+
+namespace newsdex {
+
+namespace {
+
+unsigned default_jobs() {
+    const unsigned cores = std::thread::hardware_concurrency();
+    return cores == 0 ? 1 : cores;
+}
+
+}  // namespace
+
+IndexReport run_index(const std::vector<std::string>& paths, const IndexOptions& options,
+                      Diagnostics& diag) {
+    validate_language(options.settings.language);
+    const unsigned jobs = options.jobs == 0 ? default_jobs() : options.jobs;
+    WriteLock lock(options.db, options.wait);
+    // Checked before anything changes: a folder that is not a database is never touched.
+    std::vector<std::string> shards = shard_layout::shard_paths(options.db);
+    if (options.rebuild && !shards.empty()) {
+        shard_layout::remove_shards(options.db);
+        shards.clear();
+    }
+    const bool created = shards.empty();
+    if (created) shards = shard_layout::shard_names(options.db, jobs);
+
+    IndexReport report;
+    {
+        ParallelWriter writer(shards, options.db, options.settings, jobs, options.commits);
+        // The stub is written once every shard exists with its settings committed, so a
+        // searcher never opens a database whose shards are missing.
+        if (created) shard_layout::write_stub(options.db, static_cast<unsigned>(shards.size()));
+        const FileStates states(shards);
+        FolderIndexer indexer(writer, states, diag, WalkOptions{options.decode, options.prune, options.progress});
+        report.walk = indexer.run(paths);
+        report.writes = writer.finish();
+    }
+    if (created || report.writes.added + report.writes.updated + report.writes.removed > 0 ||
+        report.walk.files_read > 0) {
+        shard_layout::sync_to_disk(options.db);
+    }
+    return report;
+}
+
+}  // namespace newsdex

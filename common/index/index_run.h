@@ -1,0 +1,40 @@
+// One newsdex-index run, wired end to end: take the database's write lock, open or create its
+// shards, walk the paths (FolderIndexer) while the shard threads write (ParallelWriter), commit,
+// and sync the database to disk. The command line and the tests both call this.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "analysis/analyzer_settings.h"
+#include "index/folder_indexer.h"
+#include "index/parallel_writer.h"
+#include "readers/encoding.h"
+#include "util/diagnostics.h"
+
+namespace newsdex {
+
+struct IndexOptions {
+    std::string db;
+    AnalyzerSettings settings;
+    unsigned jobs = 0;       // writer threads; 0 = one per core. A new database gets this many shards.
+    bool prune = false;      // delete articles whose files are gone (after a complete scan)
+    bool rebuild = false;    // start from an empty database
+    bool wait = false;       // wait for another indexer's lock instead of failing
+    DecodeOptions decode;
+    CommitPolicy commits;
+    std::function<void(const IndexSummary&)> progress;
+};
+
+struct IndexReport {
+    IndexSummary walk;
+    WriteCounts writes;
+};
+
+// Throws Error for everything fatal (locked, unwritable, incompatible, disk full, no path
+// exists); problems with single inputs are warnings through `diag`.
+IndexReport run_index(const std::vector<std::string>& paths, const IndexOptions& options,
+                      Diagnostics& diag);
+
+}  // namespace newsdex
