@@ -23,7 +23,6 @@ void DocumentBuilder::add_boolean(Xapian::Document& doc, std::string_view prefix
     analyzer_.analyze(value, [&](const Token& t) {
         doc.add_posting(t.term, next_metadata_pos_ + t.position);
         last_pos_ = next_metadata_pos_ + t.position;
-        if (stems_ != nullptr) stems_->add(t.term);
     });
     next_metadata_pos_ = last_pos_ + 1;
 }
@@ -42,13 +41,11 @@ Xapian::Document DocumentBuilder::build(const Article& article, const std::strin
             doc.add_term(t.term, schema::kTitleWdf);
             doc.add_term(title_prefix + t.term);
         }
-        if (stems_ != nullptr) stems_->add(t.term);
     });
     last_pos_ = schema::kBodyStart;
     analyzer_.analyze(article.body, [&](const Token& t) {
         last_pos_ = schema::kBodyStart + t.position;
         doc.add_posting(t.term, last_pos_);
-        if (stems_ != nullptr) stems_->add(t.term);
     });
     next_metadata_pos_ = last_pos_ + 1;
 
@@ -76,6 +73,15 @@ Xapian::Document DocumentBuilder::build(const Article& article, const std::strin
         if (article.date->precision != DatePrecision::year) {
             const std::string month = (day.month < 10 ? "0" : "") + std::to_string(day.month);
             doc.add_boolean_term(std::string(schema::kMonth) + year + month);
+        }
+    }
+    if (stems_ != nullptr) {
+        // Once per distinct word rather than per occurrence: the document's term list is
+        // already de-duplicated. Prefixed terms start with an upper-case ASCII letter, which
+        // normalised words never do.
+        for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+            const std::string& term = *it;
+            if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z')) stems_->add(term);
         }
     }
     doc.set_data(schema::encode_article(article));
