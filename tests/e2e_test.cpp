@@ -305,10 +305,11 @@ struct QueryRow {
 // ---- indexing -------------------------------------------------------------------------------
 
 TEST_F(EndToEnd, IndexingTheCorpusReportsAllArticles) {
-    // 47 articles in 32 files (docs/corpus.md), none of them faulty.
+    // 71 articles in 47 files (docs/corpus.md), none of them faulty. Each entry of an archive
+    // counts as a file read, so the tar with two entries makes 48.
     EXPECT_EQ(first_index_.out, "");
     EXPECT_TRUE(first_index_.err.starts_with(
-        "indexed 47 articles: 47 added, 0 updated, 0 unchanged, 0 removed; 32 files read, 0 unchanged, "
+        "indexed 71 articles: 71 added, 0 updated, 0 unchanged, 0 removed; 48 files read, 0 unchanged, "
         "0 ignored, 0 failed; 0 warnings; "))
         << first_index_.err;
     EXPECT_EQ(std::count(first_index_.err.begin(), first_index_.err.end(), '\n'), 1) << first_index_.err;
@@ -317,7 +318,7 @@ TEST_F(EndToEnd, IndexingTheCorpusReportsAllArticles) {
 TEST_F(EndToEnd, ReindexingAnUnchangedCorpusSkipsEveryFile) {
     EXPECT_EQ(second_index_.exit_code, 0) << second_index_.err;
     EXPECT_TRUE(second_index_.err.starts_with(
-        "indexed 0 articles: 0 added, 0 updated, 47 unchanged, 0 removed; 0 files read, 32 unchanged, "
+        "indexed 0 articles: 0 added, 0 updated, 71 unchanged, 0 removed; 0 files read, 47 unchanged, "
         "0 ignored, 0 failed; 0 warnings; "))
         << second_index_.err;
     // Still one article per phrase match, not two (this database was indexed twice).
@@ -374,8 +375,38 @@ TEST_F(EndToEnd, EveryCorpusArticleIsStoredOnceAfterReindexing) {
         {"tks-2025-0121", "チョコレート値上げ相次ぐ、カカオ豆高騰で"},
         {"lcm-2025-0122", "Zurich : le conseil municipal adopte un budget record pour les crèches"},
         {"hw-2025-039", "North Korean units pulled back from Kursk front line, Kyiv says"},
+        // corpus/formats/: records without an id field are known by their path.
+        {"formats/html/rotterdam-shore-power.html",
+         "Rotterdam council backs shore power for river cruise ships"},
+        // No og:title: the <title> comes before <h1> and the JSON-LD headline (docs/formats.md).
+        {"formats/html/lisbon-battery-recycler.html",
+         "Lisbon battery recycler Tavolenne raises €40 million for a second plant – Copperline Times"},
+        {"fmt-lp-2025-0211-01", "Tanker Saltmire Dawn diverts around the Cape as insurance premiums climb"},
+        {"fmt-lp-2025-0212-02", "Amsterdam cacao grinder Pellowick cuts night shifts as bean costs bite"},
+        {"fmt-lp-2025-0212-03", "Dutch regulator grants banking licence to payments firm Quorlan"},
+        {"fmt-qn-2025-0212", "Kyiv volunteers turn school basements into classrooms"},
+        {"fmt-qn-2025-0213", "Nordic pension funds pile into data-centre bonds"},
+        {"fmt-nitf-2025-0206", "Demining crews hand cleared fields back to farmers near Kharkiv"},
+        {"fmt-trec-2025-0210-01", "Fire at Aldermoor refinery halts diesel loadings on the Humber"},
+        {"fmt-trec-2025-0211-02", "Cameroon growers ship beans straight to Europe through Kribi"},
+        {"fmt-trec-2025-0212-03", "Lyon council opens the Rhône to swimmers at a new river beach"},
+        {"fmt-trec-2025-0214-01", "Chip designer Corvantis opens a design centre in Porto"},
+        {"fmt-reu-0001", "SINGAPORE REFINERS RAISE RUNS AS SERANGKAI PLANT RESTARTS"},
+        {"fmt-reu-0002", "ARDMORAY BANCORP TO BUY TWO COMMUNITY BANKS IN OHIO"},
+        {"fmt-jsonl-2025-0215-01", "Valparaíso council votes to rescue the Miramelga funicular"},
+        {"fmt-jsonl-2025-0216-02", "Lithuanian volunteers send their hundredth generator convoy to Ukraine"},
+        {"fmt-tar-2025-0217", "Tengrivel condensate begins flowing to the Black Sea"},
+        {"formats/archives/desk-bundle-2025-02.tar.gz:desk-bundle/izmir-bike-lane.html",
+         "İzmir council approves a protected bike lane along the Kordon"},
+        {"fmt-zip-2025-0222", "Column: Hollowbrook Labs bets on a phone that does less"},
+        {"formats/warc/crawl-2025-02.warc.gz#3", "Ukrainian rail crews reopen the Oskil bridge in five weeks"},
+        {"formats/warc/crawl-2025-02.warc.gz#4",
+         "Bruges chocolatier Brugemont makes its pralines smaller instead of dearer"},
+        {"fmt-enc-fr-2025-0219", "Lausanne : le conseil communal rend la place de la Vélodière aux piétons"},
+        {"fmt-enc-ru-2025-0220", "НПЗ в Ключегорске возобновил выпуск дизельного топлива после ремонта"},
+        {"formats/encodings/shiomiura-bus-sjis.html", "潮見浦市議会、自動運転バスの試験運行を承認"},
     };
-    ASSERT_EQ(articles.size(), 47u);
+    ASSERT_EQ(articles.size(), 71u);
     for (const auto& [id, title] : articles) {
         SCOPED_TRACE("--show " + id);
         const Json article = show_json(id);  // exactly one object, even after two runs
@@ -419,6 +450,51 @@ TEST_F(EndToEnd, IndexerUsesNewsdexDbWhenNoDbOptionIsGiven) {
     const RunResult r = run(kIndexBin, {"-q", kCorpus + "/local"}, {.env = {{"NEWSDEX_DB", db}}});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_TRUE(fs::is_directory(db));
+}
+
+TEST_F(EndToEnd, EveryFormatInTheCorpusIsSearchable) {
+    // corpus/formats/ holds articles in each input format of docs/formats.md; each row's word
+    // appears in that article only (docs/corpus.md). Records without an id are known by path.
+    const std::vector<QueryRow> rows = {
+        // HTML with <article>, Open Graph and a canonical link; HTML without <article>, whose
+        // text is found by density and whose metadata is only JSON-LD.
+        {"brennmarsh", {"formats/html/rotterdam-shore-power.html"}},
+        {"tavolenne", {"formats/html/lisbon-battery-recycler.html"}},
+        // RSS 2.0: HTML in description, content:encoded, plain-text description.
+        {"saltmire", {"fmt-lp-2025-0211-01"}},
+        {"pellowick", {"fmt-lp-2025-0212-02"}},
+        {"quorlan", {"fmt-lp-2025-0212-03"}},
+        // Atom: html content, xhtml content.
+        {"oberih", {"fmt-qn-2025-0212"}},
+        {"fjellvik", {"fmt-qn-2025-0213"}},
+        // NITF.
+        {"clearground", {"fmt-nitf-2025-0206"}},
+        // TREC SGML: three <DOC>s in a .trec, and one in a file without an extension (sniffed).
+        {"aldermoor", {"fmt-trec-2025-0210-01"}},
+        {"sanagarde", {"fmt-trec-2025-0211-02"}},
+        {"gerlandine", {"fmt-trec-2025-0212-03"}},  // in the first of its two TEXT blocks
+        {"\"52 votes to 11\"", {"fmt-trec-2025-0212-03"}},  // in the second
+        {"corvantis", {"fmt-trec-2025-0214-01"}},
+        // Reuters-21578 SGML.
+        {"serangkai", {"fmt-reu-0001"}},
+        {"ardmoray", {"fmt-reu-0002"}},
+        // JSON Lines in gzip.
+        {"miramelga", {"fmt-jsonl-2025-0215-01"}},
+        {"baltvolt", {"fmt-jsonl-2025-0216-02"}},
+        // A .tar.gz with a .txt and an .html; a .zip with a .md.
+        {"tengrivel", {"fmt-tar-2025-0217"}},
+        {"mavipedal", {"formats/archives/desk-bundle-2025-02.tar.gz:desk-bundle/izmir-bike-lane.html"}},
+        {"hollowbrook", {"fmt-zip-2025-0222"}},
+        // WARC in gzip: two HTML responses (the second gzip-encoded by the server).
+        {"ironspan", {"formats/warc/crawl-2025-02.warc.gz#3"}},
+        {"brugemont", {"formats/warc/crawl-2025-02.warc.gz#4"}},
+        // Legacy encodings: found only when decoded right.
+        {"velodiere", {"fmt-enc-fr-2025-0219"}},  // ISO-8859-1, detected
+        {"Vélodière", {"fmt-enc-fr-2025-0219"}},
+        {"ключегорск", {"fmt-enc-ru-2025-0220"}},  // KOI8-R, detected
+        {"潮見浦", {"formats/encodings/shiomiura-bus-sjis.html"}},  // Shift_JIS, <meta charset>
+    };
+    for (const auto& row : rows) expect_finds(row.query, row.expected);
 }
 
 // ---- ranked keyword and phrase queries ------------------------------------------------------
