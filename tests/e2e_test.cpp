@@ -378,9 +378,9 @@ TEST_F(EndToEnd, EveryCorpusArticleIsStoredOnceAfterReindexing) {
         // corpus/formats/: records without an id field are known by their path.
         {"formats/html/rotterdam-shore-power.html",
          "Rotterdam council backs shore power for river cruise ships"},
-        // No og:title: the <title> comes before <h1> and the JSON-LD headline (docs/formats.md).
+        // No og:title: the <title>, without the " – Copperline Times" that names the site.
         {"formats/html/lisbon-battery-recycler.html",
-         "Lisbon battery recycler Tavolenne raises €40 million for a second plant – Copperline Times"},
+         "Lisbon battery recycler Tavolenne raises €40 million for a second plant"},
         {"fmt-lp-2025-0211-01", "Tanker Saltmire Dawn diverts around the Cape as insurance premiums climb"},
         {"fmt-lp-2025-0212-02", "Amsterdam cacao grinder Pellowick cuts night shifts as bean costs bite"},
         {"fmt-lp-2025-0212-03", "Dutch regulator grants banking licence to payments firm Quorlan"},

@@ -321,3 +321,30 @@ TEST(HtmlReader, PagesWithoutText) {
 }
 
 }  // namespace
+
+TEST(HtmlReader, TitleLosesTheSiteNameAndAdSlotsAreNotText) {
+    const struct {
+        const char* html;
+        const char* expected;
+    } rows[] = {
+        {"<html><head><title>Plant opens – Copperline Times</title>"
+         "<meta property=\"og:site_name\" content=\"Copperline Times\"></head>"
+         "<body><p>The plant opened on Monday.</p></body></html>",
+         "#0 title=[Plant opens] body=[The plant opened on Monday.] source=[Copperline Times]"},
+        {"<html><head><title>Plant opens | Other Paper</title>"
+         "<meta property=\"og:site_name\" content=\"Copperline Times\"></head>"
+         "<body><p>The plant opened on Monday.</p></body></html>",
+         "#0 title=[Plant opens | Other Paper] body=[The plant opened on Monday.] source=[Copperline Times]"},
+        {"<html><head><title>Plant opens</title></head><body><div class=\"story\">"
+         "<p>The plant opened on Monday after two years of building work.</p>"
+         "<div class=\"ad-slot\">Advertisement</div>"
+         "<p>It will employ 300 people.</p></div></body></html>",
+         "#0 title=[Plant opens] body=[The plant opened on Monday after two years of building work.\n\n"
+         "It will employ 300 people.]"},
+    };
+    for (const auto& row : rows) {
+        const Output out = run(row.html, "page.html");
+        ASSERT_EQ(out.articles.size(), 1u) << row.html;
+        EXPECT_EQ(out.articles.front(), row.expected);
+    }
+}

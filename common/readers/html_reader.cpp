@@ -394,7 +394,9 @@ bool looks_like_banner(const xmlNode* node) {
     const bool named = names.find("cookie") != std::string::npos ||
                        names.find("consent") != std::string::npos ||
                        names.find("gdpr") != std::string::npos || role == "dialog" ||
-                       role == "alertdialog";
+                       role == "alertdialog" ||
+                       // Ad slots sit inside the story block, so density alone keeps them.
+                       has_word(names, {"ad", "ads", "advert", "advertisement", "sponsored", "promo"});
     if (!named) return false;
     const TextStats stats = stats_of(node);
     return stats.chars < kBannerMaxChars || stats.link_density() > kBannerLinkDensity;
@@ -679,6 +681,19 @@ void set_topics(Article& article, const Page& page) {
     }
 }
 
+// "Plant opens – Copperline Times": the <title> of many pages ends with the site's name, which
+// is the source, not part of the headline.
+void strip_site_suffix(Article& article) {
+    if (article.source.empty()) return;
+    for (std::string_view sep : {" – ", " — ", " - ", " | ", " · ", " :: ", " : "}) {
+        const std::string suffix = std::string(sep) + article.source;
+        if (article.title.size() > suffix.size() && article.title.ends_with(suffix)) {
+            article.title.resize(article.title.size() - suffix.size());
+            return;
+        }
+    }
+}
+
 void set_metadata(Article& article, const Page& page) {
     set_single(article, Field::source, meta_value(page, {"og:site_name"}));
     set_single(article, Field::url, page.info.canonical);
@@ -691,6 +706,7 @@ void set_metadata(Article& article, const Page& page) {
     }
     set_authors(article, page);
     set_topics(article, page);
+    strip_site_suffix(article);
 }
 
 void set_body(Article& article, const Page& page) {
