@@ -27,10 +27,11 @@
 
 #include <nlohmann/json.hpp>
 
-extern char** environ;
+#include "test_support.h"
 
 namespace {
 
+using namespace newsdex::test;  // run(), RunResult, RunOptions, make_temp_dir(), read_file(), write_file()
 namespace fs = std::filesystem;
 using Json = nlohmann::ordered_json;  // keeps the printed key order, so the order can be tested
 using Ids = std::vector<std::string>;
@@ -44,134 +45,6 @@ const std::string kSearchBin = NEWSDEX_SEARCH_BIN;
 const std::string kSeoulTroops = "feeds/meridian-array.json#2";
 const std::string kLibraryHours = "local/notes/zurich-library-hours.txt";
 const std::string kDeskNotes = "markets/notes/desk-notes.txt";
-
-// ---- running a program ----------------------------------------------------------------------
-
-struct RunResult {
-    int exit_code = -1;  // 128 + signal number when killed by a signal
-    std::string out;
-    std::string err;
-};
-
-struct RunOptions {
-    // Set in the child's environment. NEWSDEX_DB and NO_COLOR are always removed from the
-    // inherited environment first, so a developer's shell cannot change the outcome.
-    std::vector<std::pair<std::string, std::string>> env;
-    bool stdout_is_terminal = false;  // a pseudo-terminal instead of a pipe
-};
-
-[[noreturn]] void fail_system(const std::string& what) {
-    throw std::runtime_error(what + ": " + std::strerror(errno));
-}
-
-void close_fd(int& fd) {
-    if (fd >= 0) ::close(fd);
-    fd = -1;
-}
-
-// Runs `program` with `args` (no shell: each argument reaches argv as is), stdin from /dev/null,
-// and collects stdout and stderr until both are closed.
-RunResult run(const std::string& program, const std::vector<std::string>& args,
-              const RunOptions& options = {}) {
-    std::vector<std::string> arg_strings{program};
-    arg_strings.insert(arg_strings.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& arg : arg_strings) argv.push_back(arg.data());
-    argv.push_back(nullptr);
-
-    std::vector<std::string> env_strings;
-    for (char** entry = environ; *entry != nullptr; ++entry) {
-        const std::string_view var(*entry);
-        if (var.starts_with("NEWSDEX_DB=") || var.starts_with("NO_COLOR=")) continue;
-        env_strings.emplace_back(var);
-    }
-    for (const auto& [name, value] : options.env) env_strings.push_back(name + "=" + value);
-    std::vector<char*> envp;
-    for (auto& var : env_strings) envp.push_back(var.data());
-    envp.push_back(nullptr);
-
-    int out_read = -1, out_write = -1, err_pipe[2] = {-1, -1};
-    if (options.stdout_is_terminal) {
-        out_read = ::posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
-        if (out_read < 0 || ::grantpt(out_read) != 0 || ::unlockpt(out_read) != 0) {
-            fail_system("posix_openpt");
-        }
-        out_write = ::open(::ptsname(out_read), O_RDWR | O_NOCTTY | O_CLOEXEC);
-        if (out_write < 0) fail_system("open pty");
-        termios raw{};
-        ::tcgetattr(out_write, &raw);
-        ::cfmakeraw(&raw);  // no "\n" → "\r\n"
-        ::tcsetattr(out_write, TCSANOW, &raw);
-    } else {
-        int out_pipe[2];
-        if (::pipe2(out_pipe, O_CLOEXEC) != 0) fail_system("pipe2");
-        out_read = out_pipe[0];
-        out_write = out_pipe[1];
-    }
-    if (::pipe2(err_pipe, O_CLOEXEC) != 0) fail_system("pipe2");
-
-    const pid_t pid = ::fork();
-    if (pid < 0) fail_system("fork");
-    if (pid == 0) {
-        const int null_fd = ::open("/dev/null", O_RDONLY);
-        if (null_fd < 0 || ::dup2(null_fd, 0) < 0 || ::dup2(out_write, 1) < 0 || ::dup2(err_pipe[1], 2) < 0) {
-            ::_exit(126);
-        }
-        ::execve(argv[0], argv.data(), envp.data());
-        ::_exit(127);
-    }
-    close_fd(out_write);
-    close_fd(err_pipe[1]);
-
-    RunResult result;
-    pollfd fds[2] = {{out_read, POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
-    std::string* sinks[2] = {&result.out, &result.err};
-    int open_count = 2;
-    char buffer[65536];
-    while (open_count > 0) {
-        if (::poll(fds, 2, -1) < 0) {
-            if (errno == EINTR) continue;
-            fail_system("poll");
-        }
-        for (int i = 0; i < 2; ++i) {
-            if (fds[i].fd < 0 || fds[i].revents == 0) continue;
-            const ssize_t n = ::read(fds[i].fd, buffer, sizeof buffer);
-            if (n > 0) {
-                sinks[i]->append(buffer, static_cast<std::size_t>(n));
-                continue;
-            }
-            if (n < 0 && errno == EINTR) continue;
-            // 0 is end of file; a pseudo-terminal's master reports EIO once the child is gone.
-            ::close(fds[i].fd);
-            fds[i].fd = -1;
-            --open_count;
-        }
-    }
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0) {
-        if (errno != EINTR) fail_system("waitpid");
-    }
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    return result;
-}
-
-fs::path make_temp_dir() {
-    std::string pattern = (fs::temp_directory_path() / "newsdex-e2e-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) fail_system("mkdtemp");
-    return pattern;
-}
-
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-void write_file(const fs::path& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-}
 
 // ---- reading the output ---------------------------------------------------------------------
 
