@@ -2,6 +2,7 @@
 // on a terminal, prints the summary, and turns the outcome into an exit code:
 // 0 nothing to report, 1 some input produced warnings, 2 fatal error.
 #include <CLI/CLI.hpp>
+#include <xapian.h>
 
 #include <unistd.h>
 
@@ -141,6 +142,10 @@ int main(int argc, char** argv) {
     } catch (const std::exception& e) {
         progress_line.clear();
         std::cerr << "error: " << e.what() << "\n";
+        return 2;
+    } catch (const Xapian::Error& e) {  // not a std::exception; a last line of defence
+        progress_line.clear();
+        std::cerr << "error: " << e.get_description() << "\n";
         return 2;
     }
     return diag.count() == 0 ? 0 : 1;

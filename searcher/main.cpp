@@ -2,6 +2,7 @@
 // runs each query, prints with the chosen printer, and turns the outcome into an exit code
 // like grep's: 0 something matched, 1 nothing matched, 2 error.
 #include <CLI/CLI.hpp>
+#include <xapian.h>
 
 #include <unistd.h>
 
@@ -205,6 +206,9 @@ int main(int argc, char** argv) {
         return 2;
     } catch (const std::exception& e) {
         std::cerr << "error: " << e.what() << "\n";
+        return 2;
+    } catch (const Xapian::Error& e) {  // not a std::exception; a last line of defence
+        std::cerr << "error: " << e.get_description() << "\n";
         return 2;
     }
 }

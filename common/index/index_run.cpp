@@ -21,8 +21,11 @@ IndexReport run_index(const std::vector<std::string>& paths, const IndexOptions&
                       Diagnostics& diag) {
     validate_language(options.settings.language);
     const unsigned jobs = options.jobs == 0 ? default_jobs() : options.jobs;
+    // Checked before the lock, which creates the folder and its lock file: a file, or a folder
+    // that is not a database, is never touched. (Checked again under the lock.)
+    if (!(options.rebuild && shard_layout::is_single_database(options.db))) shard_layout::shard_paths(options.db);
     WriteLock lock(options.db, options.wait);
-    // Checked before anything changes: a folder that is not a database is never touched.
+    if (options.rebuild) shard_layout::remove_single_database(options.db);
     std::vector<std::string> shards = shard_layout::shard_paths(options.db);
     if (options.rebuild && !shards.empty()) {
         shard_layout::remove_shards(options.db);

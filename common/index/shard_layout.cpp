@@ -91,6 +91,21 @@ void write_stub(const std::string& db_path, unsigned count) {
     fsync_path(root, true);
 }
 
+bool is_single_database(const std::string& db_path) {
+    std::error_code ec;
+    return fs::exists(fs::path(db_path) / "iamglass", ec);
+}
+
+void remove_single_database(const std::string& db_path) {
+    if (!is_single_database(db_path)) return;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(db_path, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name == "iamglass" || name == "flintlock" || name.ends_with(".glass")) fs::remove(entry.path(), ec);
+    }
+    if (ec) throw Error("cannot remove the old database in " + db_path + ": " + ec.message());
+}
+
 void remove_shards(const std::string& db_path) {
     std::error_code ec;
     // The stub goes first: a crash midway leaves "no database" rather than a stub naming
@@ -121,6 +136,8 @@ unsigned shard_for(std::string_view file_key, unsigned count) {
 void sync_to_disk(const std::string& db_path) {
     std::error_code ec;
     for (const auto& entry : fs::recursive_directory_iterator(db_path, ec)) {
+        // Not the lock file: closing any descriptor of it releases this process's fcntl lock.
+        if (entry.path().filename() == kLock) continue;
         if (entry.is_regular_file(ec)) fsync_path(entry.path(), false);
         else if (entry.is_directory(ec)) fsync_path(entry.path(), true);
     }

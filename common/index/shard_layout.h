@@ -21,6 +21,12 @@ std::vector<std::string> shard_names(const std::string& db_path, unsigned count)
 // Writes the stub naming `count` shards (atomically: a temporary file renamed over it).
 void write_stub(const std::string& db_path, unsigned count);
 
+// A database of an older Newsdex: one Xapian glass database in the folder itself.
+bool is_single_database(const std::string& db_path);
+
+// Deletes such a database's files (for --rebuild); does nothing to other folders.
+void remove_single_database(const std::string& db_path);
+
 // Deletes the shards and the stub (for --rebuild), leaving the lock file alone.
 void remove_shards(const std::string& db_path);
 

@@ -15,32 +15,55 @@ namespace {
 
 // The whole database (Xapian opens the shards through the stub) and each shard on its own,
 // for the metadata that every shard keeps for itself (the stem table).
+// A searcher that runs while newsdex-index commits may see its revision vanish; reopening
+// and retrying picks up the new one.
+constexpr int kRetries = 3;
+
 Xapian::Database open_readable(const std::string& path, std::vector<Xapian::Database>& shards) {
     const std::vector<std::string> shard_paths = shard_layout::shard_paths(path);
     if (shard_paths.empty()) {
         throw Error("no database at " + path + " (create it with: newsdex-index -d " + path + " FOLDER)");
     }
-    try {
-        shards.clear();
-        for (const auto& shard : shard_paths) shards.emplace_back(shard);
-        return Xapian::Database(path);
-    } catch (const Xapian::DatabaseVersionError& e) {
-        throw Error("database " + path + " was made by an incompatible Xapian version: " + e.get_msg());
-    } catch (const Xapian::Error& e) {
-        throw Error("cannot open database " + path + ": " + e.get_description());
+    for (int attempt = 1;; ++attempt) {
+        try {
+            shards.clear();
+            for (const auto& shard : shard_paths) shards.emplace_back(shard);
+            return Xapian::Database(path);
+        } catch (const Xapian::DatabaseVersionError& e) {
+            throw Error("database " + path + " was made by an incompatible Xapian version: " + e.get_msg());
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            if (attempt == kRetries) throw Error("database " + path + " keeps changing; try again");
+        } catch (const Xapian::DatabaseCorruptError& e) {
+            // Seen now and then when opening while newsdex-index commits; real damage persists.
+            if (attempt == kRetries) throw Error("cannot open database " + path + ": " + e.get_description());
+        } catch (const Xapian::Error& e) {
+            throw Error("cannot open database " + path + ": " + e.get_description());
+        }
     }
 }
 
-// A searcher that runs while newsdex-index commits may see its revision vanish; reopening
-// and retrying picks up the new one.
-constexpr int kRetries = 3;
+// read_settings, reopening when a commit discards the revision being read.
+AnalyzerSettings current_settings(Xapian::Database& db, std::vector<Xapian::Database>& shards,
+                                  const std::string& path) {
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return read_settings(db, path);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt == kRetries) throw Error("database " + path + " keeps changing; try again");
+            db.reopen();
+            for (auto& shard : shards) shard.reopen();
+        } catch (const Xapian::Error& e) {
+            throw Error("cannot read database " + path + ": " + e.get_description());
+        }
+    }
+}
 
 constexpr std::size_t kExactTotalUpTo = 1000;
 
 }  // namespace
 
 Searcher::Searcher(const std::string& db_path)
-    : path_(db_path), db_(open_readable(db_path, shards_)), analyzer_(read_settings(db_, db_path)) {}
+    : path_(db_path), db_(open_readable(db_path, shards_)), analyzer_(current_settings(db_, shards_, db_path)) {}
 
 void Searcher::weigh(std::vector<MatchPattern>& patterns) const {
     const double docs = static_cast<double>(db_.get_doccount()) + 1.0;
@@ -96,6 +119,11 @@ SearchResults Searcher::search(const SearchRequest& request) {
             return run(request);
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt == kRetries) throw Error("database " + path_ + " keeps changing; try again");
+            db_.reopen();
+            for (auto& shard : shards_) shard.reopen();
+        } catch (const Xapian::DatabaseCorruptError& e) {
+            // A block reused by a commit while it was being read looks corrupt; real damage persists.
+            if (attempt == kRetries) throw Error("search failed on database " + path_ + ": " + e.get_description());
             db_.reopen();
             for (auto& shard : shards_) shard.reopen();
         } catch (const Xapian::Error& e) {
