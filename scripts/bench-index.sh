@@ -139,8 +139,11 @@ compacted_bytes() {
   mkdir -p "$tmp"
   while IFS= read -r d; do
     rel=${d#"$db"}; rel=${rel#/}
+    mkdir -p "$tmp/${rel:-.}"  # xapian-compact makes only the last folder
     xapian-compact "$d" "$tmp/${rel:-.}/db" >/dev/null
   done < <(find "$db" -name iamglass -printf '%h\n' | sort)
+  # No glass database at all would report the empty folder's size as if compacted.
+  [ -n "$(ls -A "$tmp")" ] || { echo "error: no glass database under $db" >&2; exit 2; }
   total=$(du -sb "$tmp" | cut -f1)
   rm -rf "$tmp"
   echo "$total"
@@ -169,7 +172,11 @@ measure() {
   compact[$key]=$(compacted_bytes "$db")
   [ "$keep" -eq 1 ] || rm -rf "$db"
   rows+=("$key")
-  printf '  %-14s x%-3s %8.1f s  (%s)\n' "$label" "$scale" "${wall[$key]}" "$(tail -n1 "$log")"
+  # Every figure of the run at once, so a run cut short still leaves the ones before it.
+  printf '  %-14s x%-3s %8.1f s  %7.1f MB RSS  index %s / %s bytes raw / compacted\n' \
+    "$label" "$scale" "${wall[$key]}" "$(awk -v k="${rss[$key]}" 'BEGIN {print k/1024}')" \
+    "${raw[$key]}" "${compact[$key]}"
+  echo "      $(tail -n1 "$log")"
 }
 
 echo "== runs"
