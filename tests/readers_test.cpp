@@ -7,10 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "article_description.h"
 #include "readers/file_loader.h"
 #include "readers/json_reader.h"
 #include "readers/reader_registry.h"
 #include "readers/text_reader.h"
+
+using newsdex::testing::describe;
+using newsdex::testing::join;
 
 namespace {
 
@@ -18,31 +22,6 @@ using namespace newsdex;
 
 const std::filesystem::path kData = std::filesystem::path(NEWSDEX_TEST_DATA) / "readers";
 
-std::string join(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& item : items) out += (out.empty() ? "" : "|") + item;
-    return out;
-}
-
-// Every non-empty field, in a fixed order, so one string comparison checks all of them.
-std::string describe(const Article& a, std::size_t record) {
-    std::string out = "#" + std::to_string(record);
-    auto add = [&](const char* name, const std::string& value) {
-        if (!value.empty()) out += std::string(" ") + name + "=[" + value + "]";
-    };
-    add("id", a.id);
-    add("title", a.title);
-    add("body", a.body);
-    add("date", a.date ? format_date(*a.date) : "");
-    add("source", a.source);
-    add("authors", join(a.authors));
-    add("url", a.url);
-    add("language", a.language);
-    add("topics", join(a.topics));
-    add("places", join(a.places));
-    add("organisations", join(a.organisations));
-    return out;
-}
 
 struct Output {
     std::vector<std::string> articles;  // describe() of each article passed to the sink

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "article_description.h"
 #include "readers/file_loader.h"
 #include "readers/reader_registry.h"
 #include "readers/reuters_sgml_reader.h"
@@ -16,36 +17,13 @@
 
 namespace {
 
+using newsdex::testing::describe;
+using newsdex::testing::join;
+
 using namespace newsdex;
 
 const std::filesystem::path kData = std::filesystem::path(NEWSDEX_TEST_DATA) / "sgml";
 
-std::string join(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& item : items) out += (out.empty() ? "" : "|") + item;
-    return out;
-}
-
-// Every non-empty field, in a fixed order, so one string comparison checks all of them (the
-// same shape as readers_test.cpp, whose helpers are private to that file).
-std::string describe(const Article& a, std::size_t record) {
-    std::string out = "#" + std::to_string(record);
-    auto add = [&](const char* name, const std::string& value) {
-        if (!value.empty()) out += std::string(" ") + name + "=[" + value + "]";
-    };
-    add("id", a.id);
-    add("title", a.title);
-    add("body", a.body);
-    add("date", a.date ? format_date(*a.date) : "");
-    add("source", a.source);
-    add("authors", join(a.authors));
-    add("url", a.url);
-    add("language", a.language);
-    add("topics", join(a.topics));
-    add("places", join(a.places));
-    add("organisations", join(a.organisations));
-    return out;
-}
 
 using Articles = std::vector<std::string>;
 
