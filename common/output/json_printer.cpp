@@ -37,12 +37,8 @@ double rounded_score(double score) {
     return std::round(score * 10000.0) / 10000.0;
 }
 
-// Appends rather than returns, so jsonl can put "query" first in the same object.
-void add_hit_fields(Json& object, const Hit& hit) {
-    const Article& article = hit.article;
-    object["rank"] = hit.rank;
-    object["id"] = string_or_null(article.id);
-    object["score"] = rounded_score(hit.score);
+// The fields a hit and a whole article share, in the documented order.
+void add_article_fields(Json& object, const Article& article) {
     object["title"] = string_or_null(article.title);
     object["date"] = date_or_null(article.date);
     object["source"] = string_or_null(article.source);
@@ -53,6 +49,15 @@ void add_hit_fields(Json& object, const Hit& hit) {
     object["topics"] = list(article.topics);
     object["places"] = list(article.places);
     object["organisations"] = list(article.organisations);
+}
+
+// Appends rather than returns, so jsonl can put "query" first in the same object.
+void add_hit_fields(Json& object, const Hit& hit) {
+    const Article& article = hit.article;
+    object["rank"] = hit.rank;
+    object["id"] = string_or_null(article.id);
+    object["score"] = rounded_score(hit.score);
+    add_article_fields(object, article);
     object["snippet"] = string_or_null(hit.snippet.text);
     Json highlights = Json::array();
     // Code-point offsets into "snippet", passed through as the snippet builder made them.
@@ -63,16 +68,7 @@ void add_hit_fields(Json& object, const Hit& hit) {
 Json article_object(const Article& article) {
     Json object = Json::object();
     object["id"] = string_or_null(article.id);
-    object["title"] = string_or_null(article.title);
-    object["date"] = date_or_null(article.date);
-    object["source"] = string_or_null(article.source);
-    object["path"] = string_or_null(article.path);
-    object["url"] = string_or_null(article.url);
-    object["authors"] = list(article.authors);
-    object["language"] = string_or_null(article.language);
-    object["topics"] = list(article.topics);
-    object["places"] = list(article.places);
-    object["organisations"] = list(article.organisations);
+    add_article_fields(object, article);
     object["body"] = string_or_null(article.body);
     return object;
 }
