@@ -115,7 +115,9 @@ TEST(Analyzer, NormalizesWholeValues) {
     Analyzer analyzer(AnalyzerSettings{});
     EXPECT_EQ(analyzer.normalize_value("  The New   York Times "), "the new york times");
     EXPECT_EQ(analyzer.normalize_value("Le Courrier du Matin"), "le courrier du matin");
-    EXPECT_EQ(analyzer.normalize_value("el-salvador"), "el-salvador");
+    EXPECT_EQ(analyzer.normalize_value("el-salvador"), "el salvador");
+    EXPECT_EQ(analyzer.normalize_value("West_Germany"), "west germany");
+    EXPECT_EQ(analyzer.normalize_value("-- "), "");
     EXPECT_EQ(analyzer.normalize_value("Zürich"), "zurich");
 }
 

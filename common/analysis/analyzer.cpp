@@ -179,12 +179,16 @@ std::string Analyzer::normalize_word(std::string_view word) const {
 std::string Analyzer::normalize_value(std::string_view value) const {
     std::string folded;
     std::string out;
-    // Fold each run between white space, then join with single spaces.
+    // Fold each run between separators, then join with single spaces. Hyphens and underscores
+    // separate too: feeds write "el-salvador", "west_germany" and "El Salvador" for one place.
+    const auto separator = [](char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c == '_';
+    };
     std::size_t i = 0;
     while (i < value.size()) {
-        while (i < value.size() && (value[i] == ' ' || value[i] == '\t' || value[i] == '\n' || value[i] == '\r')) ++i;
+        while (i < value.size() && separator(value[i])) ++i;
         std::size_t j = i;
-        while (j < value.size() && !(value[j] == ' ' || value[j] == '\t' || value[j] == '\n' || value[j] == '\r')) ++j;
+        while (j < value.size() && !separator(value[j])) ++j;
         if (j > i) {
             normalize_into(value.substr(i, j - i), folded);
             if (!folded.empty()) {

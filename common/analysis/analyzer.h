@@ -57,7 +57,7 @@ public:
     std::string normalize_word(std::string_view word) const;
 
     // Normalises a whole metadata value (a source, a place) for exact filtering: case and
-    // accent folding, white space collapsed to single spaces, trimmed.
+    // accent folding; white space, hyphens and underscores collapsed to single spaces; trimmed.
     std::string normalize_value(std::string_view value) const;
 
     // The stem of a normalised term; the term itself when the language is "none".
