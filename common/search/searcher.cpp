@@ -5,7 +5,7 @@
 
 #include "index/schema.h"
 #include "index/shard_layout.h"
-#include "index/stem_table.h"
+#include "search/vocabulary.h"
 #include "snippet/snippet_builder.h"
 #include "util/errors.h"
 
@@ -79,9 +79,7 @@ void Searcher::weigh(std::vector<MatchPattern>& patterns) const {
 }
 
 SearchResults Searcher::run(const SearchRequest& request) {
-    QueryParser parser(analyzer_, [this](const std::string& word) {
-        return expand_keyword(shards_, analyzer_, word);
-    });
+    QueryParser parser(analyzer_, database_vocabulary(db_, shards_, analyzer_));
     ParsedQuery parsed = parser.parse(request.query, request.mode);
     weigh(parsed.patterns);
 
