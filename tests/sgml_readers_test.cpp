@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "article_description.h"
+#include "readers/field_values.h"
 #include "readers/file_loader.h"
 #include "readers/reader_registry.h"
 #include "readers/reuters_sgml_reader.h"

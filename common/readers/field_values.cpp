@@ -211,10 +211,18 @@ void add_items(Article& article, Field field, const std::vector<std::string>& it
     std::vector<std::string>* list = list_slot(article, field);
     if (list == nullptr) return;
     for (const auto& raw : items) {
-        std::string item = collapse_spaces(raw);
+        std::string item = field == Field::authors ? byline_name(raw) : collapse_spaces(raw);
         if (item.empty() || std::find(list->begin(), list->end(), item) != list->end()) continue;
         list->push_back(std::move(item));
     }
+}
+
+std::string byline_name(std::string_view byline) {
+    std::string name = collapse_spaces(byline);
+    if (name.size() > 3 && equals_ignoring_case("by ", std::string_view(name).substr(0, 3))) {
+        name.erase(0, 3);
+    }
+    return name;
 }
 
 void set_date_text(Article& article, std::string_view text, const Where& where, Diagnostics& diag) {

@@ -56,8 +56,13 @@ std::vector<std::string> split_list(std::string_view text);
 // values are ignored. The id is kept exactly; other fields have their white space collapsed.
 void set_single(Article& article, Field field, std::string_view value);
 
-// Appends items to a list field, trimmed, without empty items or duplicates.
+// Appends items to a list field, trimmed, without empty items or duplicates. Authors lose a
+// leading "By " (see byline_name), whichever format they came from.
 void add_items(Article& article, Field field, const std::vector<std::string>& items);
+
+// A byline's name: "By JANE DOE, Staff Writer" → "JANE DOE, Staff Writer" (the word "by",
+// any case, is how bylines are written, not part of the author filter value). Collapses spaces.
+std::string byline_name(std::string_view byline);
 
 // Parses `text` as the article's date. Unreadable dates and dates coarser than a day are
 // warnings at `where`; a coarse date is still kept. Blank text is no date and no warning.

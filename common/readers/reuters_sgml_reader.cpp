@@ -84,7 +84,7 @@ void read_text(Article& article, const SgmlElement& text, const StoryContext& ct
         if (sgml_names_equal(element.name, "TITLE")) {
             set_single(article, Field::title, sgml_plain_text(element.content));
         } else if (sgml_names_equal(element.name, "AUTHOR")) {
-            add_items(article, Field::authors, {byline_name(sgml_plain_text(element.content))});
+            add_items(article, Field::authors, {sgml_plain_text(element.content)});
         } else if (sgml_names_equal(element.name, "BODY")) {
             body.add(element.content);
             has_body = true;

@@ -331,12 +331,4 @@ void SgmlParagraphs::end_paragraph(std::string_view paragraph) {
     text_ += trimmed;
 }
 
-std::string byline_name(std::string_view byline) {
-    std::string name = collapse_spaces(byline);
-    if (name.size() > 3 && equals_ignoring_case(std::string_view(name).substr(0, 3), "by ")) {
-        name.erase(0, 3);
-    }
-    return name;
-}
-
 }  // namespace newsdex

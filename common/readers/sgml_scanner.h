@@ -103,8 +103,5 @@ private:
     std::string text_;
 };
 
-// A byline's name: "By JANE DOE, Staff Writer" → "JANE DOE, Staff Writer" (the word "by",
-// any case, is how bylines are written, not part of the author filter value). Collapses spaces.
-std::string byline_name(std::string_view byline);
 
 }  // namespace newsdex

@@ -106,8 +106,6 @@ void apply_field(Article& article, Field field, const SgmlElement& element, Sgml
     if (field == Field::id) {
         // Collections pad the id: "<DOCNO> LA010189-0001 </DOCNO>".
         set_single(article, field, trim(text));
-    } else if (field == Field::authors) {
-        add_items(article, field, {byline_name(text)});
     } else if (field == Field::date) {
         if (!article.date) {
             set_date_text(article, readable_date(text), ctx.at(element.line), ctx.diag);
