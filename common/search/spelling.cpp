@@ -1,0 +1,167 @@
+#include "search/spelling.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+#include <unicode/uchar.h>
+
+#include "util/edit_distance.h"
+#include "util/utf8.h"
+
+namespace newsdex {
+
+namespace {
+
+constexpr std::size_t kMinCodePoints = 3;
+constexpr std::size_t kOneEditUpTo = 4;      // longer words may be two edits away
+constexpr std::uint64_t kPresentFactor = 20;  // how much more common than a present word
+constexpr std::size_t kMaxTermBytes = 245;    // Xapian (glass) refuses longer keys, even to read
+
+// No byte of valid UTF-8 is 0xFF, so key + kAfter sorts after every term that starts with key.
+const std::string kAfter = "\xFF";
+
+// The length in bytes of the code point `s` starts with (valid UTF-8, not empty).
+std::size_t lead_bytes(std::string_view s) {
+    const auto c = static_cast<unsigned char>(s[0]);
+    const std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    return std::min(n, s.size());
+}
+
+bool is_upper_ascii(char32_t c) { return c >= U'A' && c <= U'Z'; }
+
+bool is_digit(char32_t c) { return u_isdigit(static_cast<UChar32>(c)) != 0; }
+
+// One call's search: the candidates met so far and the budget left.
+class CandidateScan {
+public:
+    CandidateScan(const Xapian::Database& db, std::string_view prefix, const std::string& word,
+                  Xapian::doccount word_freq, std::size_t budget)
+        : db_(db),
+          prefix_(prefix),
+          word_(word),
+          letters_(to_code_points(word)),
+          max_distance_(letters_.size() <= kOneEditUpTo ? 1 : 2),
+          min_freq_(word_freq == 0 ? 0 : kPresentFactor * word_freq),
+          budget_(budget) {}
+
+    // Every term starting with `range`, except those starting with `except` (already scanned).
+    void scan(const std::string& range, const std::string& except = {}) {
+        Xapian::TermIterator it = db_.allterms_begin(range);
+        const Xapian::TermIterator end = db_.allterms_end(range);
+        while (it != end && spend()) {
+            const std::string term = *it;
+            if (!except.empty() && term.starts_with(except)) {
+                it.skip_to(except + kAfter);
+                continue;
+            }
+            consider(term, it.get_termfreq());
+            ++it;
+        }
+    }
+
+    // For each leading code point L of the prefix's terms, except upper-case ASCII (a longer
+    // prefix), digits (no candidate holds one) and `skip_leads` (scanned whole already): the terms
+    // starting with L followed by one of `follows` (sorted). One seek per range, not a scan of L's.
+    void hop(const std::vector<std::string>& follows, const std::vector<std::string>& skip_leads) {
+        Xapian::TermIterator it = db_.allterms_begin(prefix_);
+        const Xapian::TermIterator end = db_.allterms_end(prefix_);
+        while (it != end && spend()) {
+            const std::string term = *it;
+            if (term.size() == prefix_.size()) {  // the bare prefix as a term
+                ++it;
+                continue;
+            }
+            const std::string_view rest = std::string_view(term).substr(prefix_.size());
+            const std::string lead(rest.substr(0, lead_bytes(rest)));
+            const char32_t code_point = to_code_points(lead).front();
+            const std::string key = prefix_ + lead;
+            if (!is_upper_ascii(code_point) && !is_digit(code_point) &&
+                std::find(skip_leads.begin(), skip_leads.end(), lead) == skip_leads.end()) {
+                for (const auto& follow : follows) {
+                    const std::string range = key + follow;
+                    it.skip_to(range);
+                    while (it != end && spend()) {
+                        const std::string candidate = *it;
+                        if (!candidate.starts_with(range)) break;
+                        consider(candidate, it.get_termfreq());
+                        ++it;
+                    }
+                    if (it == end || budget_ == 0) return;
+                }
+            }
+            it.skip_to(key + kAfter);
+        }
+    }
+
+    std::optional<std::string> best() const { return best_; }
+
+private:
+    const Xapian::Database& db_;
+    const std::string prefix_;
+    const std::string& word_;
+    const std::u32string letters_;
+    const std::size_t max_distance_;
+    const std::uint64_t min_freq_;
+    std::size_t budget_;
+    std::optional<std::string> best_;
+    std::size_t best_distance_ = 0;
+    Xapian::doccount best_freq_ = 0;
+
+    bool spend() {
+        if (budget_ == 0) return false;
+        --budget_;
+        return true;
+    }
+
+    void consider(const std::string& term, Xapian::doccount freq) {
+        const std::string_view rest = std::string_view(term).substr(prefix_.size());
+        if (rest.empty() || rest == word_ || is_upper_ascii(static_cast<unsigned char>(rest[0]))) return;
+        if (freq < min_freq_) return;
+        const std::size_t length = count_code_points(rest);
+        const std::size_t length_gap = length > letters_.size() ? length - letters_.size() : letters_.size() - length;
+        if (length_gap > max_distance_) return;
+        const std::u32string letters = to_code_points(rest);
+        if (std::any_of(letters.begin(), letters.end(), is_digit)) return;
+        // A candidate farther than the best so far cannot win; an equally far one may.
+        const std::size_t limit = best_ ? std::min(max_distance_, best_distance_) : max_distance_;
+        const std::size_t distance = edit_distance(letters_, letters, limit);
+        if (distance > limit) return;
+        if (best_ && distance == best_distance_ &&
+            (freq < best_freq_ || (freq == best_freq_ && rest >= *best_))) {
+            return;
+        }
+        best_ = std::string(rest);
+        best_distance_ = distance;
+        best_freq_ = freq;
+    }
+};
+
+}  // namespace
+
+Speller::Speller(const Xapian::Database& db, std::size_t term_budget) : db_(db), term_budget_(term_budget) {}
+
+std::optional<std::string> Speller::correct(std::string_view prefix, const std::string& word) const {
+    const std::u32string letters = to_code_points(word);
+    if (letters.size() < kMinCodePoints || prefix.size() + word.size() > kMaxTermBytes) return std::nullopt;
+    if (std::any_of(letters.begin(), letters.end(), [](char32_t c) { return is_digit(c) || is_upper_ascii(c); })) {
+        return std::nullopt;
+    }
+    const std::string p(prefix);
+    CandidateScan candidates(db_, prefix, word, db_.get_termfreq(p + word), term_budget_);
+
+    const std::size_t first_bytes = lead_bytes(word);
+    const std::string first = word.substr(0, first_bytes);
+    const std::string second = word.substr(first_bytes, lead_bytes(std::string_view(word).substr(first_bytes)));
+    // Most typos keep the first two letters, so those terms are met before the budget runs out.
+    candidates.scan(p + first + second);
+    candidates.scan(p + first, p + first + second);
+    if (second != first) candidates.scan(p + second);  // an extra or swapped first letter
+    std::vector<std::string> follows{first, second};
+    std::sort(follows.begin(), follows.end());
+    follows.erase(std::unique(follows.begin(), follows.end()), follows.end());
+    candidates.hop(follows, {first, second});  // a missing or wrong first letter
+    return candidates.best();
+}
+
+}  // namespace newsdex

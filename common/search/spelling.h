@@ -1,0 +1,52 @@
+// Word-level spelling correction from the indexed vocabulary, for "did you mean" suggestions:
+// given a normalised term and its prefix, the indexed term of that prefix to use instead.
+//
+// Rules. Words shorter than 3 code points, words containing a digit (years, figures, "us")
+// and words with upper-case ASCII (not normalised) are never corrected. Candidates are the
+// indexed terms with the same prefix, without a digit, whose remainder after the prefix does
+// not start with upper-case ASCII (that would be a longer prefix: "XS…" under "X"), within an
+// edit distance (newsdex::edit_distance: code points, adjacent swaps cost 1) of 1 for words of
+// up to 4 code points and 2 for longer ones. A word absent from the index is replaced by the
+// best candidate; a word present is replaced only by a candidate at least 20 times as frequent
+// (rare typos of common words are corrected, rare real words stay). Best: smallest distance,
+// then highest term frequency (summed over all shards), then the smaller string. Never the word
+// itself.
+//
+// Cost. Not the whole vocabulary: the terms starting with the word's first two code points,
+// then the rest of those starting with its first, then those starting with its second (an extra
+// or swapped first letter), then, for each other leading code point L, those starting with L
+// followed by the word's first or second code point (a missing or wrong first letter). Every
+// term read or seek counts against a budget (200,000 by default); once it is spent the best
+// candidate found so far is returned, so a huge vocabulary cannot make a query slow.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+namespace newsdex {
+
+class Speller {
+public:
+    static constexpr std::size_t kDefaultTermBudget = 200'000;
+
+    // `db` is the whole (possibly multi-shard) database. The speller keeps a handle sharing its
+    // state, so db.reopen() by the caller is seen here too. Not thread-safe, like Xapian::Database.
+    explicit Speller(const Xapian::Database& db, std::size_t term_budget = kDefaultTermBudget);
+
+    // `word` is a normalised term as the Analyzer emits it (or a normalised metadata value, which
+    // may contain spaces), `prefix` the term prefix ("" for words, "S" title words, "XS"
+    // sources, ...). Returns the indexed value (without the prefix) to use instead, or nullopt
+    // when the word should stay. Throws what Xapian throws (DatabaseModifiedError when an
+    // indexer's commit replaced the revision being read: reopen and ask again).
+    std::optional<std::string> correct(std::string_view prefix, const std::string& word) const;
+
+private:
+    Xapian::Database db_;
+    std::size_t term_budget_;
+};
+
+}  // namespace newsdex
