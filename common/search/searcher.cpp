@@ -1,11 +1,15 @@
 #include "search/searcher.h"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <memory>
 
 #include "index/schema.h"
 #include "index/shard_layout.h"
 #include "index/stem_table.h"
+#include "search/database_stats.h"
+#include "search/facets.h"
 #include "snippet/snippet_builder.h"
 #include "util/errors.h"
 
@@ -60,6 +64,12 @@ AnalyzerSettings current_settings(Xapian::Database& db, std::vector<Xapian::Data
 
 constexpr std::size_t kExactTotalUpTo = 1000;
 
+std::string join(const std::vector<std::string>& parts, const std::string& separator) {
+    std::string joined;
+    for (const auto& part : parts) joined += (joined.empty() ? "" : separator) + part;
+    return joined;
+}
+
 }  // namespace
 
 Searcher::Searcher(const std::string& db_path)
@@ -78,19 +88,42 @@ void Searcher::weigh(std::vector<MatchPattern>& patterns) const {
     }
 }
 
-SearchResults Searcher::run(const SearchRequest& request) {
+ParsedQuery Searcher::parse(const SearchRequest& request) {
     QueryParser parser(analyzer_, [this](const std::string& word) {
         return expand_keyword(shards_, analyzer_, word);
     });
-    ParsedQuery parsed = parser.parse(request.query, request.mode);
+    // request.since and request.until are applied by the query module.
+    return parser.parse(request.query, request.mode);
+}
+
+SearchResults Searcher::run(const SearchRequest& request) {
+    ParsedQuery parsed = parse(request);
     weigh(parsed.patterns);
 
     Xapian::Enquire enquire(db_);
     enquire.set_query(parsed.query);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
+
+    apply_sort_order(enquire, request.sort);
+
+    std::vector<std::unique_ptr<FacetSpy>> spies;
+    for (const std::string& name : request.facets) {
+        const FacetDefinition* facet = find_facet(name);
+        if (facet == nullptr) {
+            throw Error("unknown facet '" + name + "' (known: " + join(facet_names(), ", ") + ")");
+        }
+        const bool repeated = std::any_of(spies.begin(), spies.end(), [&](const auto& spy) {
+            return spy->definition().name == facet->name;
+        });
+        if (repeated) continue;
+        spies.push_back(std::make_unique<FacetSpy>(*facet));
+        enquire.add_matchspy(spies.back().get());
+    }
+
     // Checking at least this many matches makes the total exact for small result sets and
-    // the same whatever page is asked for.
-    const auto check_at_least = static_cast<Xapian::doccount>(request.offset + request.limit + kExactTotalUpTo);
+    // the same whatever page is asked for. Facets count every match, so they check them all.
+    auto check_at_least = static_cast<Xapian::doccount>(request.offset + request.limit + kExactTotalUpTo);
+    if (!spies.empty()) check_at_least = std::max(check_at_least, db_.get_doccount());
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                                static_cast<Xapian::doccount>(request.limit),
                                                check_at_least);
@@ -110,26 +143,56 @@ SearchResults Searcher::run(const SearchRequest& request) {
         hit.snippet = snippets.build(text, parsed.patterns);
         results.hits.push_back(std::move(hit));
     }
+    for (const auto& spy : spies) {
+        results.facets.push_back(
+            facet_result(spy->definition().name, spy->raw_counts(), analyzer_, request.facet_size));
+    }
     return results;
 }
 
-SearchResults Searcher::search(const SearchRequest& request) {
-    for (int attempt = 1;; ++attempt) {
+SearchResults Searcher::run_count(const SearchRequest& request) {
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(parse(request).query);
+    // No ranking is needed to count, and checking every document makes the count exact
+    // rather than an estimate.
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    const Xapian::MSet mset = enquire.get_mset(0, 0, db_.get_doccount());
+    SearchResults results;
+    results.query = request.query;
+    results.total = mset.get_matches_estimated();
+    return results;
+}
+
+template <typename Attempt>
+auto Searcher::retrying(Attempt&& attempt) {
+    for (int tries = 1;; ++tries) {
         try {
-            return run(request);
+            return attempt();
         } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt == kRetries) throw Error("database " + path_ + " keeps changing; try again");
+            if (tries == kRetries) throw Error("database " + path_ + " keeps changing; try again");
             db_.reopen();
             for (auto& shard : shards_) shard.reopen();
         } catch (const Xapian::DatabaseCorruptError& e) {
             // A block reused by a commit while it was being read looks corrupt; real damage persists.
-            if (attempt == kRetries) throw Error("search failed on database " + path_ + ": " + e.get_description());
+            if (tries == kRetries) throw Error("search failed on database " + path_ + ": " + e.get_description());
             db_.reopen();
             for (auto& shard : shards_) shard.reopen();
         } catch (const Xapian::Error& e) {
             throw Error("search failed on database " + path_ + ": " + e.get_description());
         }
     }
+}
+
+SearchResults Searcher::search(const SearchRequest& request) {
+    return retrying([&] { return run(request); });
+}
+
+SearchResults Searcher::count(const SearchRequest& request) {
+    return retrying([&] { return run_count(request); });
+}
+
+DatabaseStats Searcher::stats() {
+    return retrying([&] { return collect_stats(db_, path_, shards_.size(), analyzer_); });
 }
 
 std::vector<Article> Searcher::find_by_id(const std::string& id) {
