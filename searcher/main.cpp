@@ -12,6 +12,7 @@
 #include <iostream>
 
 #include "output/printer.h"
+#include "search/facets.h"
 #include "search/searcher.h"
 #include "util/errors.h"
 
@@ -51,19 +52,30 @@ std::vector<Query> read_query_file(const std::string& path) {
 
 // Query words that start with '-' ("-crude", '-"crude oil" opec') would be taken for options.
 // Anything starting with a single '-' that is not one of our short options is moved behind a
-// "--", where CLI11 reads it as part of the query.
-std::vector<std::string> query_safe_args(int argc, char** argv) {
+// "--", where CLI11 reads it as part of the query; except the value of a long option that
+// takes one, such as "--sort -date".
+std::vector<std::string> query_safe_args(int argc, char** argv, const CLI::App& app) {
     std::vector<std::string> options, query_words;
     bool after_separator = false;
+    bool option_value = false;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (after_separator) {
             query_words.push_back(arg);
             continue;
         }
+        if (option_value) {
+            options.push_back(arg);
+            option_value = false;
+            continue;
+        }
         if (arg == "--") {
             after_separator = true;
             continue;
+        }
+        if (arg.starts_with("--") && arg.find('=') == std::string::npos) {
+            const CLI::Option* option = app.get_option_no_throw(arg);
+            option_value = option != nullptr && option->get_type_size_max() > 0;
         }
         const bool short_option = arg.size() >= 2 && arg[0] == '-' && arg[1] != '-' &&
                                   std::string_view("dnh").find(arg[1]) != std::string_view::npos &&
@@ -92,25 +104,47 @@ int main(int argc, char** argv) {
 
     CLI::App app{
         "newsdex-search - ranked keyword and phrase search over a Newsdex database\n\n"
-        "Query syntax:\n"
+        "Query syntax (docs/query-language.md has all of it):\n"
         "  north korean soldiers     all words must match (inflections too: soldier = soldiers)\n"
         "  \"prisoners of war\"        a phrase: these words, in this order, as written\n"
-        "  oil -crude  -\"crude oil\"  exclude a word or a phrase\n"
-        "  cocoa OR sugar            either word; OR binds tighter than the implicit AND,\n"
-        "                            so 'a b OR c' means a AND (b OR c)\n"
-        "  +word  NOT word  AND  ( ) required word, exclusion, explicit AND, grouping\n"
+        "  oil -crude  -\"crude oil\"  exclude a word or a phrase (NOT word is the same)\n"
+        "  cocoa OR sugar ghana      OR binds tighter than AND: (cocoa OR sugar) AND ghana\n"
+        "  +word  AND  ( )           required word (with --match any), explicit AND, grouping\n"
+        "  oil NEAR/3 opec           at most 3 words between, either order (NEAR = NEAR/10)\n"
+        "  \"oil price\"~2             the words in any order within their count + 2 positions\n"
+        "  sanction*                 words starting so (the --max-expansions most frequent)\n"
+        "  title:kursk  title:\"north korea\"  title:(oil OR gas)     title words; ranks\n"
+        "  source:reuters  source:\"new york times\"  place:el-salvador  author:  topic:\n"
+        "  org:  lang:de  id:        filters on the whole value, case and accents aside\n"
+        "  date:2025  date:2024-11..2025-01-31  date:..1987-03-01      dates, ends included\n"
+        "Precedence, tightest first: NEAR, then - + NOT, then OR, then AND.\n"
         "Case, accents, width and apostrophes do not matter; 20-year-old is a phrase of its parts;\n"
         "Chinese and Japanese words are found as written.\n\n"
         "Output: text shows rank, title, date, source, path or URL and a snippet with the matched\n"
         "words highlighted (colour on a terminal); json prints one object per query with \"total\"\n"
         "and \"results\" (each hit: rank, id, score, title, date, source, path, url, topics, ...,\n"
-        "snippet, highlights as [start, end) code-point offsets); jsonl one hit per line.\n\n"
+        "snippet, highlights as [start, end) code-point offsets); jsonl one hit per line, then\n"
+        "one {\"query\", \"facets\", \"suggestion\"} line when there are facets or a suggestion.\n\n"
+        "Result controls:\n"
+        "  --sort date / -date    oldest / newest first; undated articles last; equal dates by\n"
+        "                         relevance. Paging (--offset, -n) follows the sorted list.\n"
+        "  --facet topic          count a field's values over ALL matches (not just the page):\n"
+        "                         a table after the hits; json \"facets\": {\"topic\": [{\"value\",\n"
+        "                         \"count\"}, ...]}. Case, accents and hyphens do not split a value.\n"
+        "  --count                only the exact number of matches (json: {\"query\", \"count\"})\n"
+        "  --stats                what the database holds; needs no query\n"
+        "  --since/--until DATE   only articles dated in that range, ends included\n"
+        "When few articles match, a corrected query may be suggested (\"did you mean: ...\").\n"
+        "More in docs/result-controls.md.\n\n"
         "Exit status: 0 something matched, 1 nothing matched, 2 error (bad query, no database).\n\n"
         "Examples:\n"
         "  newsdex-search -d news.db 'north korean soldiers'\n"
         "  newsdex-search -d news.db '\"prisoners of war\" kursk'\n"
         "  newsdex-search -d news.db --format json -n 5 'crude oil' | jq .\n"
-        "  newsdex-search -d news.db --format jsonl --queries topics.txt > runs.jsonl\n"};
+        "  newsdex-search -d news.db --format jsonl --queries topics.txt > runs.jsonl\n"
+        "  newsdex-search -d news.db --sort -date --facet topic --facet year cocoa\n"
+        "  newsdex-search -d news.db --count 'crude oil'\n"
+        "  newsdex-search -d news.db --stats\n"};
     app.get_formatter()->column_width(30);
 
     std::string db = default_db();
@@ -123,7 +157,7 @@ int main(int argc, char** argv) {
     std::size_t snippet_chars = 200;
     std::string show_id;
     std::string query_file;
-    app.add_option("query", words, "The query (several arguments are joined with spaces)");
+    auto* query_option = app.add_option("query", words, "The query (several arguments are joined with spaces)");
     app.add_option("-d,--db", db, "Database folder (default: $NEWSDEX_DB, else ./newsdex.db)")->type_name("DIR");
     app.add_option("-n,--limit", limit, "Results to show")->type_name("N")->capture_default_str();
     app.add_option("--offset", offset, "Results to skip first (for paging)")->type_name("N")->capture_default_str();
@@ -139,11 +173,50 @@ int main(int argc, char** argv) {
     app.add_option("--snippet-chars", snippet_chars, "Snippet length in characters")
         ->check(CLI::Range(std::size_t{20}, std::size_t{100000}))->type_name("N")
         ->capture_default_str();
-    app.add_option("--show", show_id, "Print the stored article with this id, whole")->type_name("ID");
-    app.add_option("--queries", query_file, "Run each line of FILE as a query ('#' lines skipped)")->type_name("FILE");
+    auto* show_option = app.add_option("--show", show_id, "Print the stored article with this id, whole")->type_name("ID");
+    auto* queries_option =
+        app.add_option("--queries", query_file, "Run each line of FILE as a query ('#' lines skipped)")->type_name("FILE");
+
+    std::string sort = "relevance";
+    std::vector<std::string> facets;
+    std::size_t facet_size = 10;
+    bool count_only = false;
+    bool stats = false;
+    std::string since, until;
+    bool no_suggest = false;
+    std::size_t max_expansions = newsdex::kDefaultMaxExpansions;
+    auto* controls = app.add_option_group("Result controls");
+    controls->add_option("--sort", sort, "relevance, date (oldest first) or -date (newest first); undated last")
+        ->check(CLI::IsMember({"relevance", "date", "-date"}))
+        ->capture_default_str();
+    controls->add_option("--facet", facets, "Count a field's values over all matches (repeatable, or comma-separated)")
+        ->check(CLI::IsMember(newsdex::facet_names()))
+        ->allow_extra_args(false)
+        ->delimiter(',')
+        ->type_name("NAME");
+    controls->add_option("--facet-size", facet_size, "Values shown per facet, largest counts first (0: all)")
+        ->type_name("N")
+        ->capture_default_str();
+    auto* count_option =
+        controls->add_flag("--count", count_only, "Print only the exact number of matching articles");
+    auto* stats_option = controls->add_flag(
+        "--stats", stats, "Print what the database holds: articles, dates, sources, languages, topics, size");
+    controls->add_option("--since", since,
+                         "Only articles dated on or after DATE: YYYY, YYYY-MM or YYYY-MM-DD, inclusive")
+        ->type_name("DATE");
+    controls->add_option("--until", until,
+                         "Only articles dated on or before DATE: YYYY, YYYY-MM or YYYY-MM-DD, inclusive")
+        ->type_name("DATE");
+    controls->add_flag("--no-suggest", no_suggest, "Do not suggest a corrected query when few articles match");
+    controls->add_option("--max-expansions", max_expansions,
+                         "Words a wildcard (sanction*) may expand to, the most frequent first; "
+                         "a warning says when more match")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{100000}))->type_name("N")->capture_default_str();
+    stats_option->excludes(query_option)->excludes(queries_option)->excludes(show_option)->excludes(count_option);
+    count_option->excludes(show_option);
 
     try {
-        std::vector<std::string> args = query_safe_args(argc, argv);
+        std::vector<std::string> args = query_safe_args(argc, argv, app);
         std::vector<char*> arg_ptrs;
         for (auto& a : args) arg_ptrs.push_back(a.data());
         app.parse(static_cast<int>(arg_ptrs.size()), arg_ptrs.data());
@@ -171,12 +244,16 @@ int main(int argc, char** argv) {
             auto more = read_query_file(query_file);
             queries.insert(queries.end(), more.begin(), more.end());
         }
-        if (queries.empty() && show_id.empty()) {
+        if (queries.empty() && show_id.empty() && !stats) {
             std::cerr << "error: no query given (try --help)\n";
             return 2;
         }
 
         newsdex::Searcher searcher(db);
+        if (stats) {
+            printer->print_stats(searcher.stats());
+            return 0;
+        }
         bool matched = false;
         bool failed = false;
         if (!show_id.empty()) {
@@ -186,14 +263,31 @@ int main(int argc, char** argv) {
             matched = !articles.empty();
         }
         for (const auto& query : queries) {
-            newsdex::SearchRequest request{query.text, match == "any" ? newsdex::MatchMode::any : newsdex::MatchMode::all,
-                                           offset, limit, snippet_chars};
+            newsdex::SearchRequest request;
+            request.query = query.text;
+            request.mode = match == "any" ? newsdex::MatchMode::any : newsdex::MatchMode::all;
+            request.offset = offset;
+            request.limit = limit;
+            request.snippet_chars = snippet_chars;
+            request.sort = newsdex::parse_sort_order(sort);
+            request.facets = facets;
+            request.facet_size = facet_size;
+            request.since = since;
+            request.until = until;
+            request.suggest = !no_suggest;
+            request.max_expansions = max_expansions;
+            const std::string where = query.origin.empty() ? "" : query.origin + ": ";
             try {
-                const newsdex::SearchResults results = searcher.search(request);
-                printer->print_results(results);
+                const newsdex::SearchResults results = count_only ? searcher.count(request) : searcher.search(request);
+                for (const auto& warning : results.warnings) std::cerr << "warning: " << where << warning << "\n";
+                if (count_only) {
+                    printer->print_count(results.query, results.total);
+                } else {
+                    printer->print_results(results);
+                }
                 matched = matched || results.total > 0;  // a page past the end still matched
             } catch (const newsdex::QueryError& e) {
-                std::cerr << "error: " << (query.origin.empty() ? "" : query.origin + ": ") << e.what() << "\n";
+                std::cerr << "error: " << where << e.what() << "\n";
                 failed = true;
             }
             std::cout.flush();

@@ -69,7 +69,48 @@ Hit bare_hit(std::size_t rank) {
 }
 
 SearchResults results_of(std::vector<Hit> hits, std::size_t total = 642, std::size_t offset = 0) {
-    return SearchResults{"crude oil", total, offset, std::move(hits)};
+    SearchResults results;
+    results.query = "crude oil";
+    results.total = total;
+    results.offset = offset;
+    results.hits = std::move(hits);
+    return results;
+}
+
+// Two facets as the searcher returns them: largest counts first.
+std::vector<newsdex::Facet> two_facets() {
+    return {{"topic", {{"crude", 566}, {"OPEC", 42}, {"energy", 7}}},
+            {"year", {{"1987", 12}}}};
+}
+
+newsdex::DatabaseStats sample_stats() {
+    newsdex::DatabaseStats stats;
+    stats.path = "/data/news.db";
+    stats.articles = 21578;
+    stats.earliest = 539136000;  // 1987-02-01T00:00:00Z
+    stats.latest = 561772799;    // 1987-10-20T23:59:59Z
+    stats.undated = 3;
+    stats.sources = {{"Reuters", 21575}};
+    stats.languages = {{"en", 21000}, {"de", 12}};
+    stats.topics = {{"earn", 3987}, {"acq", 2448}, {"crude", 634}};
+    stats.shards = 2;
+    stats.bytes = 28835840;  // 27.5 MiB
+    stats.language = "english";
+    stats.accents = "fold";
+    stats.format = 2;
+    return stats;
+}
+
+std::string print_count(OutputFormat format, const std::string& query, std::size_t count) {
+    std::ostringstream out;
+    newsdex::make_printer(PrintOptions{format, false}, out)->print_count(query, count);
+    return out.str();
+}
+
+std::string print_stats(OutputFormat format, const newsdex::DatabaseStats& stats, bool color = false) {
+    std::ostringstream out;
+    newsdex::make_printer(PrintOptions{format, color}, out)->print_stats(stats);
+    return out.str();
 }
 
 std::string print(OutputFormat format, bool color, const SearchResults& results) {
@@ -167,6 +208,76 @@ TEST(JsonPrinter, PrintsAnArticleOnOneLine) {
               "\n");
 }
 
+TEST(JsonPrinter, AddsFacetsInTheOrderAskedAfterTheResults) {
+    SearchResults results = results_of({bare_hit(2)}, 2, 1);
+    results.facets = two_facets();
+    EXPECT_EQ(print(OutputFormat::json, results),
+              R"({"query":"crude oil","total":2,"offset":1,"results":[{)" + kBareHitJson + "}],"
+              R"("facets":{"topic":[{"value":"crude","count":566},{"value":"OPEC","count":42},)"
+              R"({"value":"energy","count":7}],"year":[{"value":"1987","count":12}]}})"
+              "\n");
+}
+
+TEST(JsonPrinter, FacetsOverNoMatchesAreEmptyLists) {
+    SearchResults results = results_of({}, 0);
+    results.facets = {{"topic", {}}, {"source", {}}};
+    EXPECT_EQ(print(OutputFormat::json, results),
+              R"({"query":"crude oil","total":0,"offset":0,"results":[],"facets":{"topic":[],"source":[]}})"
+              "\n");
+}
+
+TEST(JsonPrinter, AddsASuggestionOnlyWhenThereIsOne) {
+    SearchResults results = results_of({}, 0);
+    results.suggestion = "crude oil";
+    EXPECT_EQ(print(OutputFormat::json, results),
+              R"({"query":"crude oil","total":0,"offset":0,"results":[],"suggestion":"crude oil"})"
+              "\n");
+    results.facets = {{"year", {{"2025", 2}}}};
+    EXPECT_EQ(print(OutputFormat::json, results),
+              R"({"query":"crude oil","total":0,"offset":0,"results":[],)"
+              R"("facets":{"year":[{"value":"2025","count":2}]},"suggestion":"crude oil"})"
+              "\n");
+}
+
+TEST(JsonPrinter, NeverPrintsWarnings) {
+    SearchResults results = results_of({}, 0);
+    results.warnings = {"sanction* matched more than 100 words; used the 100 most frequent"};
+    EXPECT_EQ(print(OutputFormat::json, results),
+              "{\"query\":\"crude oil\",\"total\":0,\"offset\":0,\"results\":[]}\n");
+}
+
+TEST(JsonPrinter, PrintsACountWithItsQuery) {
+    EXPECT_EQ(print_count(OutputFormat::json, "crude oil", 566), R"({"query":"crude oil","count":566})" "\n");
+    EXPECT_EQ(print_count(OutputFormat::json, "zebra", 0), R"({"query":"zebra","count":0})" "\n");
+}
+
+TEST(JsonPrinter, PrintsStatsAsOneObject) {
+    EXPECT_EQ(print_stats(OutputFormat::json, sample_stats()),
+              R"({"database":"/data/news.db","articles":21578,"earliest":"1987-02-01",)"
+              R"("latest":"1987-10-20","undated":3,"shards":2,"size_bytes":28835840,)"
+              R"("analyzer":{"language":"english","accents":"fold","format":2},)"
+              R"("sources":[{"value":"Reuters","count":21575}],)"
+              R"("languages":[{"value":"en","count":21000},{"value":"de","count":12}],)"
+              R"("topics":[{"value":"earn","count":3987},{"value":"acq","count":2448},)"
+              R"({"value":"crude","count":634}]})"
+              "\n");
+}
+
+TEST(JsonPrinter, StatsOfAnEmptyDatabaseHaveNullDates) {
+    newsdex::DatabaseStats stats;
+    stats.path = "e.db";
+    stats.shards = 1;
+    stats.bytes = 812;
+    stats.language = "none";
+    stats.accents = "keep";
+    stats.format = 2;
+    EXPECT_EQ(print_stats(OutputFormat::json, stats),
+              R"({"database":"e.db","articles":0,"earliest":null,"latest":null,"undated":0,"shards":1,)"
+              R"("size_bytes":812,"analyzer":{"language":"none","accents":"keep","format":2},)"
+              R"("sources":[],"languages":[],"topics":[]})"
+              "\n");
+}
+
 // ---- JSON Lines ----
 
 TEST(JsonlPrinter, WritesOneLinePerHitWithTheQueryFirst) {
@@ -177,6 +288,36 @@ TEST(JsonlPrinter, WritesOneLinePerHitWithTheQueryFirst) {
 
 TEST(JsonlPrinter, WritesNothingForNoHits) {
     EXPECT_EQ(print(OutputFormat::jsonl, results_of({}, 0)), "");
+}
+
+TEST(JsonlPrinter, PutsFacetsAndSuggestionOnOneLineAfterTheHits) {
+    SearchResults results = results_of({full_hit(), bare_hit(2)});
+    results.facets = two_facets();
+    results.suggestion = "crude oils";
+    EXPECT_EQ(print(OutputFormat::jsonl, results),
+              R"({"query":"crude oil",)" + kFullHitJson + "}\n" +  //
+                  R"({"query":"crude oil",)" + kBareHitJson + "}\n" +
+                  R"({"query":"crude oil","facets":{"topic":[{"value":"crude","count":566},)"
+                  R"({"value":"OPEC","count":42},{"value":"energy","count":7}],)"
+                  R"("year":[{"value":"1987","count":12}]},"suggestion":"crude oils"})"
+                  "\n");
+}
+
+TEST(JsonlPrinter, ASuggestionAloneHasItsOwnLine) {
+    SearchResults results = results_of({}, 0);
+    results.suggestion = "crude oil";
+    EXPECT_EQ(print(OutputFormat::jsonl, results), R"({"query":"crude oil","suggestion":"crude oil"})" "\n");
+}
+
+TEST(JsonlPrinter, FacetsOverNoMatchesStillHaveTheirLine) {
+    SearchResults results = results_of({}, 0);
+    results.facets = {{"topic", {}}};
+    EXPECT_EQ(print(OutputFormat::jsonl, results), R"({"query":"crude oil","facets":{"topic":[]}})" "\n");
+}
+
+TEST(JsonlPrinter, PrintsCountAndStatsLikeJson) {
+    EXPECT_EQ(print_count(OutputFormat::jsonl, "crude oil", 3), print_count(OutputFormat::json, "crude oil", 3));
+    EXPECT_EQ(print_stats(OutputFormat::jsonl, sample_stats()), print_stats(OutputFormat::json, sample_stats()));
 }
 
 TEST(JsonlPrinter, PrintsAnArticleLikeJson) {
@@ -302,6 +443,120 @@ TEST(TextPrinter, WritesNoEscapesWithColorOff) {
     const std::string out = print(OutputFormat::text, false, results_of({hit}));
     EXPECT_EQ(out.find('\x1b'), std::string::npos) << out;
     EXPECT_NE(out.find("   … Zürich banks said …\n"), std::string::npos) << out;
+}
+
+TEST(TextPrinter, PrintsFacetTablesAfterTheHits) {
+    SearchResults results = results_of({bare_hit(1)}, 1);
+    results.facets = two_facets();
+    results.facets.push_back({"org", {}});
+    EXPECT_EQ(print(OutputFormat::text, results),
+              "1. (untitled)\n"
+              "   notes/a.txt\n"
+              "\n"
+              "results 1–1 of about 1\n"
+              "\n"
+              "topic\n"
+              "  566  crude\n"
+              "   42  OPEC\n"
+              "    7  energy\n"
+              "\n"
+              "year\n"
+              "  12  1987\n"
+              "\n"
+              "org\n"
+              "  (none)\n");
+}
+
+TEST(TextPrinter, PrintsFacetsOfAPagePastTheEndWithoutHits) {
+    SearchResults results = results_of({}, 30, 40);
+    results.facets = {{"source", {{"Harbor Wire", 20}, {"Daily Meridian", 10}}}};
+    EXPECT_EQ(print(OutputFormat::text, results),
+              "source\n"
+              "  20  Harbor Wire\n"
+              "  10  Daily Meridian\n");
+}
+
+TEST(TextPrinter, PrintsNothingForFacetsOverNoMatches) {
+    SearchResults results = results_of({}, 0);
+    results.facets = {{"topic", {}}, {"year", {}}};
+    EXPECT_EQ(print(OutputFormat::text, results), "");
+}
+
+TEST(TextPrinter, BoldFacetNamesInColor) {
+    SearchResults results = results_of({}, 1);
+    results.facets = {{"lang", {{"en", 1}}}};
+    EXPECT_EQ(print(OutputFormat::text, true, results), "\x1b[1mlang\x1b[0m\n  1  en\n");
+}
+
+TEST(TextPrinter, PrintsTheSuggestionAfterTheHitsOrAlone) {
+    SearchResults results = results_of({bare_hit(1)}, 1);
+    results.suggestion = "crude oil";
+    EXPECT_EQ(print(OutputFormat::text, results),
+              "1. (untitled)\n"
+              "   notes/a.txt\n"
+              "\n"
+              "results 1–1 of about 1\n"
+              "did you mean: crude oil\n");
+    SearchResults none = results_of({}, 0);
+    none.suggestion = "crude oil";
+    EXPECT_EQ(print(OutputFormat::text, none), "did you mean: crude oil\n");
+    none.facets = {{"year", {{"2025", 2}}}};
+    EXPECT_EQ(print(OutputFormat::text, none), "did you mean: crude oil\n\nyear\n  2  2025\n");
+}
+
+TEST(TextPrinter, PrintsABareCount) {
+    EXPECT_EQ(print_count(OutputFormat::text, "crude oil", 566), "566\n");
+    EXPECT_EQ(print_count(OutputFormat::text, "zebra", 0), "0\n");
+}
+
+TEST(TextPrinter, PrintsStatsAsAnAlignedBlock) {
+    EXPECT_EQ(print_stats(OutputFormat::text, sample_stats()),
+              "database  /data/news.db\n"
+              "articles  21578\n"
+              "dates     1987-02-01 to 1987-10-20\n"
+              "undated   3\n"
+              "shards    2\n"
+              "size      27.5 MiB (28835840 bytes)\n"
+              "analyzer  language english, accents fold, format 2\n"
+              "\n"
+              "sources (1)\n"
+              "  21575  Reuters\n"
+              "\n"
+              "languages (2)\n"
+              "  21000  en\n"
+              "     12  de\n"
+              "\n"
+              "topics (3)\n"
+              "  3987  earn\n"
+              "  2448  acq\n"
+              "   634  crude\n");
+}
+
+TEST(TextPrinter, StatsOfAnEmptyDatabase) {
+    newsdex::DatabaseStats stats;
+    stats.path = "e.db";
+    stats.shards = 1;
+    stats.bytes = 812;
+    stats.language = "english";
+    stats.accents = "fold";
+    stats.format = 2;
+    EXPECT_EQ(print_stats(OutputFormat::text, stats),
+              "database  e.db\n"
+              "articles  0\n"
+              "dates     none\n"
+              "undated   0\n"
+              "shards    1\n"
+              "size      812 bytes\n"
+              "analyzer  language english, accents fold, format 2\n"
+              "\n"
+              "sources (0)\n"
+              "  (none)\n"
+              "\n"
+              "languages (0)\n"
+              "  (none)\n"
+              "\n"
+              "topics (0)\n"
+              "  (none)\n");
 }
 
 TEST(TextPrinter, PrintsAnArticleWithHeadersThenBody) {

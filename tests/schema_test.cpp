@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "index/schema.h"
 #include "util/errors.h"
 
@@ -72,4 +75,30 @@ TEST(Schema, FieldTableNamesEachPrefixOnce) {
     EXPECT_EQ(schema::find_field("title")->prefix, "S");
     EXPECT_EQ(schema::find_field("source")->kind, schema::FieldKind::boolean);
     EXPECT_EQ(schema::find_field("titel"), nullptr);
+}
+
+TEST(Schema, DateLabelsFollowThePrecision) {
+    struct Row {
+        ArticleDate date;
+        const char* label;
+    } rows[] = {
+        {{536457600, DatePrecision::year}, "1987"},
+        {{541555200, DatePrecision::month}, "1987-03"},
+        {{543715200, DatePrecision::day}, "1987-03-26"},
+        {{543751331, DatePrecision::second}, "1987-03-26"},  // 10:02:11 UTC: the day only
+        {{1733267400, DatePrecision::second}, "2024-12-03"},  // 23:10 UTC on the 3rd
+        {{1733270400, DatePrecision::second}, "2024-12-04"},  // midnight UTC starts the 4th
+        {{-86400, DatePrecision::day}, "1969-12-31"},
+    };
+    for (const auto& row : rows) EXPECT_EQ(schema::date_label(row.date), row.label) << row.label;
+}
+
+TEST(Schema, MultiValuedSlotsSplitAsJoined) {
+    const std::vector<std::string> values = {"North Korea", "prisoners of war", "", "x"};
+    const std::string joined = schema::join_values(values);
+    EXPECT_EQ(joined, std::string("North Korea\x1fprisoners of war\x1f\x1fx"));
+    const auto split = schema::split_values(joined);
+    EXPECT_EQ(std::vector<std::string>(split.begin(), split.end()), values);
+    EXPECT_TRUE(schema::split_values("").empty());
+    EXPECT_EQ(schema::split_values("one").size(), 1u);
 }

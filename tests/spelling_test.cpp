@@ -64,7 +64,7 @@ protected:
 const Vocabulary kNews = {
     {"crude", 60}, {"crudo", 3}, {"cruda", 4}, {"oil", 40}, {"oil5", 500}, {"petroleum", 25},
     {"band", 25}, {"bond", 12}, {"mine", 6}, {"mint", 6}, {"grain", 3}, {"brain", 100},
-    {"2024", 50}, {"usa", 10}, {"élection", 9}, {"zürich", 10},
+    {"2024", 50}, {"usa", 10}, {"élection", 9}, {"zürich", 10}, {"sera", 40}, {"senate", 40},
     // Other fields, as the document builder writes them.
     {"Scrude", 30}, {"Kcrude", 20}, {"XSnew york times", 30}, {"XSnew york post", 5},
     {"XSreuters", 20}, {"Len", 100}, {"Y2024", 50}, {"Q0123456789abcdef:a.json\x1f" "1", 1},
@@ -82,6 +82,9 @@ TEST_F(SpellerTest, CorrectsWordsFromTheVocabulary) {
         {"two edits in a long word", "", "petrlium", "petroleum"},
         {"three edits", "", "crxxd", std::nullopt},
         {"two edits in a 4-letter word", "", "olis", std::nullopt},
+        {"two edits in a 5-letter word", "", "zebra", std::nullopt},   // not sera
+        {"two edits in a 6-letter word", "", "sunaté", std::nullopt},  // not senate
+        {"one edit in a 6-letter word", "", "senste", "senate"},
         {"tie: more frequent wins", "", "bend", "band"},
         {"tie: same frequency, smaller string", "", "minx", "mine"},
         {"distance before frequency", "", "grainn", "grain"},

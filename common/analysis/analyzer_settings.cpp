@@ -38,7 +38,7 @@ AnalyzerSettings read_settings(const Xapian::Database& db, const std::string& db
     if (format != std::to_string(kDatabaseFormat)) {
         throw Error("database " + db_path + " was made by an incompatible version of Newsdex "
                     "(format " + format + ", this build reads format " +
-                    std::to_string(kDatabaseFormat) + "); re-index it");
+                    std::to_string(kDatabaseFormat) + "); rebuild it with newsdex-index --rebuild");
     }
     AnalyzerSettings settings;
     settings.language = db.get_metadata(kLanguageKey);

@@ -11,7 +11,9 @@ namespace newsdex {
 
 // Version of the database layout (schema, term forms, stored data). Bumped whenever a database
 // written by an older build would be searched wrongly by this one.
-inline constexpr int kDatabaseFormat = 1;
+// 2: value slots for source, authors, topics, places, organisations, language and date label
+// (facets; see index/schema.h).
+inline constexpr int kDatabaseFormat = 2;
 
 struct AnalyzerSettings {
     std::string language = "english";  // a Snowball stemmer name known to Xapian, or "none"

@@ -1,11 +1,55 @@
 #include "index/document_builder.h"
 
+#include <algorithm>
+
 #include "index/schema.h"
 
 namespace newsdex {
 
 namespace {
 constexpr std::size_t kMaxXapianTermBytes = 240;  // Xapian's limit is 245 bytes per term
+
+// A value as the slot keeps it: as written, but never containing the slot's separator.
+std::string slot_value(const std::string& value) {
+    std::string out = value;
+    for (char& c : out) {
+        if (c == schema::kValueSeparator) c = ' ';
+    }
+    return out;
+}
+
+}  // namespace
+
+// The slot of a multi-valued field holds each value once up to normalisation, so a facet
+// counts an article once for "Cocoa" and "cocoa", as the boolean term does. Values that
+// normalise to nothing have no term either and are left out.
+std::string DocumentBuilder::distinct_values(const std::vector<std::string>& values) const {
+    std::vector<std::string> kept;
+    std::vector<std::string> seen;
+    for (const auto& value : values) {
+        std::string key = analyzer_.normalize_value(value);
+        if (key.empty() || std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+        seen.push_back(std::move(key));
+        kept.push_back(slot_value(value));
+    }
+    return schema::join_values(kept);
+}
+
+void DocumentBuilder::add_values(Xapian::Document& doc, const Article& article) const {
+    const auto add = [&doc](Xapian::valueno slot, const std::string& value) {
+        if (!value.empty()) doc.add_value(slot, value);
+    };
+    if (!analyzer_.normalize_value(article.source).empty()) add(schema::kSourceSlot, slot_value(article.source));
+    add(schema::kAuthorsSlot, distinct_values(article.authors));
+    add(schema::kTopicsSlot, distinct_values(article.topics));
+    add(schema::kPlacesSlot, distinct_values(article.places));
+    add(schema::kOrganisationsSlot, distinct_values(article.organisations));
+    if (!article.language.empty()) add(schema::kLanguageSlot, schema::canonical_language(article.language));
+    if (article.date) {
+        doc.add_value(schema::kDateSlot,
+                      Xapian::sortable_serialise(static_cast<double>(article.date->unix_seconds)));
+        add(schema::kDateLabelSlot, schema::date_label(*article.date));
+    }
 }
 
 void DocumentBuilder::add_boolean(Xapian::Document& doc, std::string_view prefix,
@@ -64,9 +108,8 @@ Xapian::Document DocumentBuilder::build(const Article& article, const std::strin
     if (file_term.size() <= kMaxXapianTermBytes) doc.add_boolean_term(file_term);
     doc.add_boolean_term(schema::article_key(file_path, article.path, article.id));
 
+    add_values(doc, article);
     if (article.date) {
-        doc.add_value(schema::kDateSlot,
-                      Xapian::sortable_serialise(static_cast<double>(article.date->unix_seconds)));
         const CivilDate day = civil_from_unix(article.date->unix_seconds);
         const std::string year = std::to_string(day.year);
         doc.add_boolean_term(std::string(schema::kYear) + year);

@@ -1,7 +1,10 @@
 // Builds the Xapian document of one article, following index/schema.h: positional words of
 // title and body, title words also under their prefix, boolean filter terms for metadata,
-// the date value, and the whole article as stored data.
+// the value slots (date, metadata as written, date label), and the whole article as stored data.
 #pragma once
+
+#include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -29,6 +32,8 @@ private:
     Xapian::termpos next_metadata_pos_ = 0;
 
     void add_boolean(Xapian::Document& doc, std::string_view prefix, const std::string& value);
+    void add_values(Xapian::Document& doc, const Article& article) const;
+    std::string distinct_values(const std::vector<std::string>& values) const;
 };
 
 }  // namespace newsdex

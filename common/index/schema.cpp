@@ -89,6 +89,36 @@ std::string article_key(std::string_view file_key, std::string_view article_path
     return unique_term(scoped, id);
 }
 
+std::string join_values(const std::vector<std::string>& values) {
+    std::string joined;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (i > 0) joined += kValueSeparator;
+        joined += values[i];
+    }
+    return joined;
+}
+
+std::vector<std::string_view> split_values(std::string_view slot) {
+    std::vector<std::string_view> values;
+    if (slot.empty()) return values;
+    for (std::size_t start = 0;;) {
+        const std::size_t end = slot.find(kValueSeparator, start);
+        values.push_back(slot.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+        if (end == std::string_view::npos) return values;
+        start = end + 1;
+    }
+}
+
+std::string date_label(const ArticleDate& date) {
+    const CivilDate day = civil_from_unix(date.unix_seconds);
+    const auto two_digits = [](unsigned n) { return (n < 10 ? "0" : "") + std::to_string(n); };
+    std::string label = std::to_string(day.year);
+    if (date.precision == DatePrecision::year) return label;
+    label += '-' + two_digits(day.month);
+    if (date.precision == DatePrecision::month) return label;
+    return label + '-' + two_digits(day.day);
+}
+
 std::string canonical_language(std::string_view language) {
     std::string lang = lower_ascii(language);
     while (!lang.empty() && lang.back() == ' ') lang.pop_back();

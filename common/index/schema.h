@@ -40,8 +40,27 @@ struct Field {
 const std::vector<Field>& fields();
 const Field* find_field(std::string_view name);
 
-// Value slots.
-inline constexpr Xapian::valueno kDateSlot = 0;  // Xapian::sortable_serialise(unix seconds)
+// Value slots: what sorting and facets read per matching document (terms only say whether a
+// document has a value, not which one it has). Absent when the article has no such value.
+inline constexpr Xapian::valueno kDateSlot = 0;           // Xapian::sortable_serialise(unix seconds)
+inline constexpr Xapian::valueno kSourceSlot = 1;         // the source as written
+inline constexpr Xapian::valueno kAuthorsSlot = 2;        // multi-valued, see join_values()
+inline constexpr Xapian::valueno kTopicsSlot = 3;         // multi-valued
+inline constexpr Xapian::valueno kPlacesSlot = 4;         // multi-valued
+inline constexpr Xapian::valueno kOrganisationsSlot = 5;  // multi-valued
+inline constexpr Xapian::valueno kLanguageSlot = 6;       // canonical code, as in the L term
+inline constexpr Xapian::valueno kDateLabelSlot = 7;      // date_label(): "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+
+// Multi-valued slots hold their values as written, joined with this byte (the ASCII unit
+// separator, which no metadata value contains: the builder replaces it with a space).
+inline constexpr char kValueSeparator = '\x1f';
+std::string join_values(const std::vector<std::string>& values);
+// The values of a multi-valued slot; empty for an empty slot.
+std::vector<std::string_view> split_values(std::string_view slot);
+
+// The article's UTC calendar date to the precision its source gave: "1987", "1987-02" or
+// "1987-02-26" (second precision gives the day too).
+std::string date_label(const ArticleDate& date);
 
 // Positions: title words from kTitleStart, body words from kBodyStart, so a phrase never runs
 // from the end of the title into the body.

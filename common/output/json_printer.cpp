@@ -1,7 +1,9 @@
-// The machine formats: one JSON object per query (json) or per hit (jsonl), each on one line.
+// The machine formats: one JSON object per query (json) or per hit (jsonl), each on one line;
+// {"query", "count"} for --count and one object for --stats, in both.
 // Every field is always present, so consumers never test for a key: an empty string is null
-// and an empty list is [].
+// and an empty list is []. (Except "facets" and "suggestion": see add_extras.)
 #include <cmath>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -73,17 +75,74 @@ Json article_object(const Article& article) {
     return object;
 }
 
+Json counts_array(const std::vector<FacetCount>& counts) {
+    Json array = Json::array();
+    for (const auto& entry : counts) {
+        Json object = Json::object();
+        object["value"] = entry.value;
+        object["count"] = entry.count;
+        array.push_back(std::move(object));
+    }
+    return array;
+}
+
+// {"topic": [{"value": "crude", "count": 566}, ...], ...}, in the order the facets were asked for.
+Json facets_object(const std::vector<Facet>& facets) {
+    Json object = Json::object();
+    for (const Facet& facet : facets) object[facet.name] = counts_array(facet.values);
+    return object;
+}
+
+// Facets and a suggestion are added only when there are any: "facets" when facets were asked
+// for, "suggestion" when one was found (the exceptions to "every field is always present",
+// so that output without them stays as it was).
+void add_extras(Json& object, const SearchResults& results) {
+    if (!results.facets.empty()) object["facets"] = facets_object(results.facets);
+    if (results.suggestion) object["suggestion"] = *results.suggestion;
+}
+
+Json day_or_null(const std::optional<std::int64_t>& unix_seconds) {
+    return unix_seconds ? Json(format_date(ArticleDate{*unix_seconds, DatePrecision::day})) : Json(nullptr);
+}
+
+Json stats_object(const DatabaseStats& stats) {
+    Json object = Json::object();
+    object["database"] = stats.path;
+    object["articles"] = stats.articles;
+    object["earliest"] = day_or_null(stats.earliest);
+    object["latest"] = day_or_null(stats.latest);
+    object["undated"] = stats.undated;
+    object["shards"] = stats.shards;
+    object["size_bytes"] = stats.bytes;
+    Json analyzer = Json::object();
+    analyzer["language"] = stats.language;
+    analyzer["accents"] = stats.accents;
+    analyzer["format"] = stats.format;
+    object["analyzer"] = std::move(analyzer);
+    object["sources"] = counts_array(stats.sources);
+    object["languages"] = counts_array(stats.languages);
+    object["topics"] = counts_array(stats.topics);
+    return object;
+}
+
 class JsonPrinter final : public Printer {
 public:
     JsonPrinter(std::ostream& out, bool line_per_hit) : out_(out), line_per_hit_(line_per_hit) {}
 
     void print_results(const SearchResults& results) override {
         if (line_per_hit_) {
-            // No hits, no lines: a consumer counting lines counts hits.
+            // No hits, no hit lines. Facets and a suggestion go on one more line after the hits,
+            // {"query": …, "facets": …, "suggestion": …}, told apart by having no "rank".
             for (const Hit& hit : results.hits) {
                 Json line = Json::object();
                 line["query"] = results.query;
                 add_hit_fields(line, hit);
+                write(line);
+            }
+            if (!results.facets.empty() || results.suggestion) {
+                Json line = Json::object();
+                line["query"] = results.query;
+                add_extras(line, results);
                 write(line);
             }
             return;
@@ -99,10 +158,20 @@ public:
             hits.push_back(std::move(entry));
         }
         object["results"] = std::move(hits);
+        add_extras(object, results);
         write(object);
     }
 
     void print_article(const Article& article) override { write(article_object(article)); }
+
+    void print_count(const std::string& query, std::size_t count) override {
+        Json object = Json::object();
+        object["query"] = query;
+        object["count"] = count;
+        write(object);
+    }
+
+    void print_stats(const DatabaseStats& stats) override { write(stats_object(stats)); }
 
 private:
     void write(const Json& value) {

@@ -2,6 +2,7 @@
 // results to a printer.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -24,6 +25,10 @@ public:
     virtual void print_results(const SearchResults& results) = 0;
     // One stored article, whole (--show).
     virtual void print_article(const Article& article) = 0;
+    // The number of articles one query matches (--count).
+    virtual void print_count(const std::string& query, std::size_t count) = 0;
+    // What the database holds (--stats).
+    virtual void print_stats(const DatabaseStats& stats) = 0;
 };
 
 std::unique_ptr<Printer> make_printer(const PrintOptions& options, std::ostream& out);

@@ -1,5 +1,10 @@
-// The human format: a numbered block per hit, then one line saying which results were shown.
+// The human format: a numbered block per hit, then one line saying which results were shown,
+// a suggestion and facet tables; a bare number for --count; an aligned block for --stats.
 // Escapes are written only when the caller resolved color on, so piped output stays plain text.
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <iterator>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -18,6 +23,7 @@ constexpr std::string_view kMatch = "\x1b[1;31m";
 constexpr std::string_view kReset = "\x1b[0m";
 
 constexpr std::string_view kSeparator = " · ";
+constexpr std::size_t kStatsLabelWidth = 10;
 
 std::string join(const std::vector<std::string>& parts, std::string_view separator) {
     std::string joined;
@@ -91,16 +97,87 @@ std::string with_highlights(const Snippet& snippet) {
     return out;
 }
 
+// Counts right-aligned to the widest, then the value: a table that reads down both columns.
+void write_counts(std::ostream& out, const std::vector<FacetCount>& counts) {
+    if (counts.empty()) {
+        out << "  (none)\n";
+        return;
+    }
+    std::size_t width = 0;
+    for (const auto& entry : counts) width = std::max(width, std::to_string(entry.count).size());
+    for (const auto& entry : counts) {
+        const std::string count = std::to_string(entry.count);
+        out << "  " << std::string(width - count.size(), ' ') << count << "  " << entry.value << '\n';
+    }
+}
+
+// "812 bytes", "1.6 MiB": one decimal is enough to compare databases at a glance.
+std::string human_size(std::uintmax_t bytes) {
+    if (bytes < 1024) return std::to_string(bytes) + " bytes";
+    constexpr std::string_view units[] = {"KiB", "MiB", "GiB", "TiB"};
+    double size = static_cast<double>(bytes) / 1024.0;
+    std::size_t unit = 0;
+    while (size >= 1024.0 && unit + 1 < std::size(units)) {
+        size /= 1024.0;
+        ++unit;
+    }
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f ", size);
+    return text + std::string(units[unit]);
+}
+
+std::string day_of(std::int64_t unix_seconds) {
+    return format_date(ArticleDate{unix_seconds, DatePrecision::day});
+}
+
 class TextPrinter final : public Printer {
 public:
     TextPrinter(std::ostream& out, bool color) : out_(out), color_(color) {}
 
     // Nothing at all for no hits, like grep: the exit code (1) says that nothing matched.
+    // A suggestion follows the hits (or stands alone); facet tables come last, printed when
+    // any facet has a value, so a page past the end still shows them.
     void print_results(const SearchResults& results) override {
-        if (results.hits.empty()) return;
-        for (const Hit& hit : results.hits) print_hit(hit);
-        out_ << "results " << results.hits.front().rank << "–" << results.hits.back().rank
-             << " of about " << results.total << '\n';
+        if (!results.hits.empty()) {
+            for (const Hit& hit : results.hits) print_hit(hit);
+            out_ << "results " << results.hits.front().rank << "–" << results.hits.back().rank
+                 << " of about " << results.total << '\n';
+        }
+        if (results.suggestion) out_ << "did you mean: " << *results.suggestion << '\n';
+        const bool any_values = std::any_of(results.facets.begin(), results.facets.end(),
+                                            [](const Facet& facet) { return !facet.values.empty(); });
+        if (!any_values) return;
+        bool first = results.hits.empty() && !results.suggestion;  // no blank line at the top
+        for (const Facet& facet : results.facets) {
+            if (!first) out_ << '\n';
+            first = false;
+            out_ << styled(facet.name, kBold) << '\n';
+            write_counts(out_, facet.values);
+        }
+    }
+
+    void print_count(const std::string&, std::size_t count) override { out_ << count << '\n'; }
+
+    void print_stats(const DatabaseStats& stats) override {
+        const auto line = [this](std::string_view label, const std::string& value) {
+            out_ << label << std::string(kStatsLabelWidth - label.size(), ' ') << value << '\n';
+        };
+        line("database", stats.path);
+        line("articles", std::to_string(stats.articles));
+        line("dates", stats.earliest && stats.latest ? day_of(*stats.earliest) + " to " + day_of(*stats.latest)
+                                                     : std::string("none"));
+        line("undated", std::to_string(stats.undated));
+        line("shards", std::to_string(stats.shards));
+        const std::string exact = std::to_string(stats.bytes) + " bytes";
+        line("size", stats.bytes < 1024 ? exact : human_size(stats.bytes) + " (" + exact + ")");
+        line("analyzer", "language " + stats.language + ", accents " + stats.accents + ", format " +
+                             std::to_string(stats.format));
+        const std::pair<std::string_view, const std::vector<FacetCount>*> tables[] = {
+            {"sources", &stats.sources}, {"languages", &stats.languages}, {"topics", &stats.topics}};
+        for (const auto& [name, counts] : tables) {
+            out_ << '\n' << styled(std::string(name), kBold) << " (" << counts->size() << ")\n";
+            write_counts(out_, *counts);
+        }
     }
 
     void print_article(const Article& article) override {

@@ -1,8 +1,11 @@
-// What a search returns: the hits of one page, with everything the printers need.
-// The printers only format these; they never query the database.
+// What a search returns: the hits of one page, facets and a suggestion, with everything the
+// printers need; and what --stats reports. The printers only format these; they never query
+// the database.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,11 +21,46 @@ struct Hit {
     Snippet snippet;
 };
 
+// One value of a facet and the number of matching articles that carry it.
+struct FacetCount {
+    std::string value;  // the written form most articles use
+    std::size_t count = 0;
+
+    friend bool operator==(const FacetCount&, const FacetCount&) = default;
+};
+
+struct Facet {
+    std::string name;                // as given to --facet: "topic", "year", ...
+    std::vector<FacetCount> values;  // largest count first, then by value
+
+    friend bool operator==(const Facet&, const Facet&) = default;
+};
+
 struct SearchResults {
     std::string query;          // the query as the user typed it
-    std::size_t total = 0;      // Xapian's estimate of all matches
+    std::size_t total = 0;      // Xapian's estimate of all matches (exact when facets were asked)
     std::size_t offset = 0;
     std::vector<Hit> hits;
+    std::vector<Facet> facets;  // over all matches, in the order asked for; empty when none asked
+    std::optional<std::string> suggestion;  // a corrected query, when one was found
+    std::vector<std::string> warnings;      // about the query (e.g. a capped expansion); not printed by printers
+};
+
+// What a database holds (--stats).
+struct DatabaseStats {
+    std::string path;
+    std::size_t articles = 0;
+    std::optional<std::int64_t> earliest;  // Unix seconds, UTC; none when no article is dated
+    std::optional<std::int64_t> latest;
+    std::size_t undated = 0;
+    std::vector<FacetCount> sources;    // each with its article count, largest first
+    std::vector<FacetCount> languages;
+    std::vector<FacetCount> topics;
+    std::size_t shards = 0;
+    std::uintmax_t bytes = 0;           // every file of the database folder
+    std::string language;               // analyzer settings: stemmer name or "none"
+    std::string accents;                // "fold" or "keep"
+    int format = 0;                     // kDatabaseFormat of the database
 };
 
 }  // namespace newsdex

@@ -1,10 +1,17 @@
 #include "search/searcher.h"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <memory>
 
 #include "index/schema.h"
 #include "index/shard_layout.h"
+#include "query/date_filter.h"
+#include "search/database_stats.h"
+#include "search/facets.h"
+#include "search/spelling.h"
+#include "search/suggestion.h"
 #include "search/vocabulary.h"
 #include "snippet/snippet_builder.h"
 #include "util/errors.h"
@@ -60,6 +67,15 @@ AnalyzerSettings current_settings(Xapian::Database& db, std::vector<Xapian::Data
 
 constexpr std::size_t kExactTotalUpTo = 1000;
 
+// A query that finds fewer articles than this gets a spelling suggestion, when there is one.
+constexpr std::size_t kSuggestBelow = 3;
+
+std::string join(const std::vector<std::string>& parts, const std::string& separator) {
+    std::string joined;
+    for (const auto& part : parts) joined += (joined.empty() ? "" : separator) + part;
+    return joined;
+}
+
 }  // namespace
 
 Searcher::Searcher(const std::string& db_path)
@@ -78,17 +94,57 @@ void Searcher::weigh(std::vector<MatchPattern>& patterns) const {
     }
 }
 
-SearchResults Searcher::run(const SearchRequest& request) {
-    QueryParser parser(analyzer_, database_vocabulary(db_, shards_, analyzer_));
+ParsedQuery Searcher::parse(const SearchRequest& request) {
+    QueryParser parser(analyzer_, database_vocabulary(db_, shards_, analyzer_), request.max_expansions);
     ParsedQuery parsed = parser.parse(request.query, request.mode);
+    if (auto dates = date_limits_query(request.since, request.until)) {
+        parsed.query = Xapian::Query(Xapian::Query::OP_FILTER, parsed.query, *dates);
+    }
+    return parsed;
+}
+
+std::optional<std::string> Searcher::suggest(const ParsedQuery& parsed, const SearchRequest& request,
+                                             std::size_t found) {
+    const Speller speller(db_);
+    std::optional<std::string> text = corrected_query(
+        parsed, [&speller](std::string_view prefix, const std::string& term) { return speller.correct(prefix, term); });
+    if (!text) return std::nullopt;
+    // Only a query that finds more is worth suggesting: a word missing from the index may
+    // still match through its stem forms ("oils"), and then its correction adds nothing.
+    SearchRequest corrected = request;
+    corrected.query = *text;
+    if (run_count(corrected).total <= found) return std::nullopt;
+    return text;
+}
+
+SearchResults Searcher::run(const SearchRequest& request) {
+    ParsedQuery parsed = parse(request);
     weigh(parsed.patterns);
 
     Xapian::Enquire enquire(db_);
     enquire.set_query(parsed.query);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
+
+    apply_sort_order(enquire, request.sort);
+
+    std::vector<std::unique_ptr<FacetSpy>> spies;
+    for (const std::string& name : request.facets) {
+        const FacetDefinition* facet = find_facet(name);
+        if (facet == nullptr) {
+            throw Error("unknown facet '" + name + "' (known: " + join(facet_names(), ", ") + ")");
+        }
+        const bool repeated = std::any_of(spies.begin(), spies.end(), [&](const auto& spy) {
+            return spy->definition().name == facet->name;
+        });
+        if (repeated) continue;
+        spies.push_back(std::make_unique<FacetSpy>(*facet));
+        enquire.add_matchspy(spies.back().get());
+    }
+
     // Checking at least this many matches makes the total exact for small result sets and
-    // the same whatever page is asked for.
-    const auto check_at_least = static_cast<Xapian::doccount>(request.offset + request.limit + kExactTotalUpTo);
+    // the same whatever page is asked for. Facets count every match, so they check them all.
+    auto check_at_least = static_cast<Xapian::doccount>(request.offset + request.limit + kExactTotalUpTo);
+    if (!spies.empty()) check_at_least = std::max(check_at_least, db_.get_doccount());
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                                static_cast<Xapian::doccount>(request.limit),
                                                check_at_least);
@@ -108,26 +164,60 @@ SearchResults Searcher::run(const SearchRequest& request) {
         hit.snippet = snippets.build(text, parsed.patterns);
         results.hits.push_back(std::move(hit));
     }
+    for (const auto& spy : spies) {
+        results.facets.push_back(
+            facet_result(spy->definition().name, spy->raw_counts(), analyzer_, request.facet_size));
+    }
+    results.warnings = std::move(parsed.warnings);
+    if (request.suggest && results.total < kSuggestBelow) results.suggestion = suggest(parsed, request, results.total);
     return results;
 }
 
-SearchResults Searcher::search(const SearchRequest& request) {
-    for (int attempt = 1;; ++attempt) {
+SearchResults Searcher::run_count(const SearchRequest& request) {
+    ParsedQuery parsed = parse(request);
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(parsed.query);
+    // No ranking is needed to count, and checking every document makes the count exact
+    // rather than an estimate.
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    const Xapian::MSet mset = enquire.get_mset(0, 0, db_.get_doccount());
+    SearchResults results;
+    results.query = request.query;
+    results.total = mset.get_matches_estimated();
+    results.warnings = std::move(parsed.warnings);
+    return results;
+}
+
+template <typename Attempt>
+auto Searcher::retrying(Attempt&& attempt) {
+    for (int tries = 1;; ++tries) {
         try {
-            return run(request);
+            return attempt();
         } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt == kRetries) throw Error("database " + path_ + " keeps changing; try again");
+            if (tries == kRetries) throw Error("database " + path_ + " keeps changing; try again");
             db_.reopen();
             for (auto& shard : shards_) shard.reopen();
         } catch (const Xapian::DatabaseCorruptError& e) {
             // A block reused by a commit while it was being read looks corrupt; real damage persists.
-            if (attempt == kRetries) throw Error("search failed on database " + path_ + ": " + e.get_description());
+            if (tries == kRetries) throw Error("search failed on database " + path_ + ": " + e.get_description());
             db_.reopen();
             for (auto& shard : shards_) shard.reopen();
         } catch (const Xapian::Error& e) {
             throw Error("search failed on database " + path_ + ": " + e.get_description());
         }
     }
+}
+
+SearchResults Searcher::search(const SearchRequest& request) {
+    return retrying([&] { return run(request); });
+}
+
+SearchResults Searcher::count(const SearchRequest& request) {
+    return retrying([&] { return run_count(request); });
+}
+
+DatabaseStats Searcher::stats() {
+    return retrying([&] { return collect_stats(db_, path_, shards_.size(), analyzer_); });
 }
 
 std::vector<Article> Searcher::find_by_id(const std::string& id) {

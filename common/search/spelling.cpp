@@ -14,7 +14,8 @@ namespace newsdex {
 namespace {
 
 constexpr std::size_t kMinCodePoints = 3;
-constexpr std::size_t kOneEditUpTo = 4;      // longer words may be two edits away
+constexpr std::size_t kOneEditUpTo = 6;      // longer words may be two edits away: two edits
+                                              // turn too many short words into others (zebra, sera)
 constexpr std::uint64_t kPresentFactor = 20;  // how much more common than a present word
 constexpr std::size_t kMaxTermBytes = 245;    // Xapian (glass) refuses longer keys, even to read
 

@@ -6,7 +6,7 @@
 // indexed terms with the same prefix, without a digit, whose remainder after the prefix does
 // not start with upper-case ASCII (that would be a longer prefix: "XS…" under "X"), within an
 // edit distance (newsdex::edit_distance: code points, adjacent swaps cost 1) of 1 for words of
-// up to 4 code points and 2 for longer ones. A word absent from the index is replaced by the
+// up to 6 code points and 2 for longer ones. A word absent from the index is replaced by the
 // best candidate; a word present is replaced only by a candidate at least 20 times as frequent
 // (rare typos of common words are corrected, rare real words stay). Best: smallest distance,
 // then highest term frequency (summed over all shards), then the smaller string. Never the word
