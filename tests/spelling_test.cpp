@@ -64,7 +64,7 @@ protected:
 const Vocabulary kNews = {
     {"crude", 60}, {"crudo", 3}, {"cruda", 4}, {"oil", 40}, {"oil5", 500}, {"petroleum", 25},
     {"band", 25}, {"bond", 12}, {"mine", 6}, {"mint", 6}, {"grain", 3}, {"brain", 100},
-    {"2024", 50}, {"usa", 10}, {"élection", 9}, {"zürich", 10}, {"sera", 40}, {"senate", 40},
+    {"2024", 50}, {"usa", 10}, {"élection", 9}, {"zürich", 10}, {"sera", 40}, {"senate", 40}, {"not", 90}, {"north", 30},
     // Other fields, as the document builder writes them.
     {"Scrude", 30}, {"Kcrude", 20}, {"XSnew york times", 30}, {"XSnew york post", 5},
     {"XSreuters", 20}, {"Len", 100}, {"Y2024", 50}, {"Q0123456789abcdef:a.json\x1f" "1", 1},
@@ -88,6 +88,7 @@ TEST_F(SpellerTest, CorrectsWordsFromTheVocabulary) {
         {"tie: more frequent wins", "", "bend", "band"},
         {"tie: same frequency, smaller string", "", "minx", "mine"},
         {"distance before frequency", "", "grainn", "grain"},
+        {"longer shared start before frequency", "", "nort", "north"},  // not the commoner "not"
         {"present, candidate 20x as common", "", "crudo", "crude"},
         {"present, candidate under 20x", "", "cruda", std::nullopt},
         {"present, nothing better", "", "crude", std::nullopt},

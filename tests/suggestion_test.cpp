@@ -10,16 +10,25 @@ using namespace newsdex;
 
 namespace {
 
-// A stand-in speller: fixed corrections per prefix and term.
-std::optional<std::string> fake_correct(std::string_view prefix, const std::string& term) {
-    static const std::map<std::pair<std::string, std::string>, std::string> table = {
-        {{"", "crued"}, "crude"}, {{"", "oli"}, "oil"}, {{"", "prise"}, "price"},
-        {{"XS", "reutres"}, "reuters"}, {{"XS", "new yrok times"}, "new york times"},
-        {{"XS", "nyt"}, "new york times"},
+// A stand-in speller: fixed candidates per prefix and term, best first.
+std::vector<std::string> fake_candidates(std::string_view prefix, const std::string& term) {
+    static const std::map<std::pair<std::string, std::string>, std::vector<std::string>> table = {
+        {{"", "crued"}, {"crude"}}, {{"", "oli"}, {"oil"}}, {{"", "prise"}, {"price"}},
+        {{"", "nort"}, {"not", "north", "nor"}},
+        {{"XS", "reutres"}, {"reuters"}}, {{"XS", "new yrok times"}, {"new york times"}},
+        {{"XS", "nyt"}, {"new york times"}},
     };
     auto it = table.find({std::string(prefix), term});
-    if (it == table.end()) return std::nullopt;
+    if (it == table.end()) return {};
     return it->second;
+}
+
+// A stand-in for counting: "north" finds most with "korean", "not" most alone.
+std::size_t fake_count(const std::string& text) {
+    if (text.find("north korean") != std::string::npos) return 7;
+    if (text.find("nor korean") != std::string::npos) return 7;
+    if (text.find("not") != std::string::npos) return 3;
+    return 0;
 }
 
 class Suggestion : public ::testing::Test {
@@ -29,7 +38,7 @@ protected:
                                                  [](const std::string&, std::size_t) { return PrefixMatches{}; }}};
 
     std::string suggest(const std::string& query) {
-        const auto corrected = corrected_query(parser.parse(query), fake_correct);
+        const auto corrected = corrected_query(parser.parse(query), fake_candidates, fake_count);
         return corrected ? *corrected : "(none)";
     }
 };
@@ -46,4 +55,10 @@ TEST_F(Suggestion, ReplacesOnlyTheMisspeltWordsAndKeepsTheRest) {
     EXPECT_EQ(suggest("source:NYT"), "source:\"new york times\"");
     EXPECT_EQ(suggest("crude oil"), "(none)");
     EXPECT_EQ(suggest("prise*"), "(none)");  // a wildcard is a prefix, not a word
+}
+
+TEST_F(Suggestion, PicksTheCandidateThatFitsTheRestOfTheQuery) {
+    EXPECT_EQ(suggest("nort korean"), "north korean");  // 7 articles; "nor korean" ties later
+    EXPECT_EQ(suggest("nort"), "not");                  // alone, the first (best) candidate
+    EXPECT_EQ(suggest("crued nort korean"), "crude north korean");
 }

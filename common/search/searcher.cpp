@@ -69,6 +69,8 @@ constexpr std::size_t kExactTotalUpTo = 1000;
 
 // A query that finds fewer articles than this gets a spelling suggestion, when there is one.
 constexpr std::size_t kSuggestBelow = 3;
+// Replacements tried per misspelt word, each costing an exact count of the corrected query.
+constexpr std::size_t kSuggestionCandidates = 4;
 
 std::string join(const std::vector<std::string>& parts, const std::string& separator) {
     std::string joined;
@@ -106,14 +108,22 @@ ParsedQuery Searcher::parse(const SearchRequest& request) {
 std::optional<std::string> Searcher::suggest(const ParsedQuery& parsed, const SearchRequest& request,
                                              std::size_t found) {
     const Speller speller(db_);
-    std::optional<std::string> text = corrected_query(
-        parsed, [&speller](std::string_view prefix, const std::string& term) { return speller.correct(prefix, term); });
-    if (!text) return std::nullopt;
+    const auto candidates = [&speller](std::string_view prefix, const std::string& term) {
+        return speller.candidates(prefix, term, kSuggestionCandidates);
+    };
+    const auto count = [&](const std::string& text) -> std::size_t {
+        SearchRequest corrected = request;
+        corrected.query = text;
+        try {
+            return run_count(corrected).total;
+        } catch (const QueryError&) {  // a replacement that reads as syntax: not a suggestion
+            return 0;
+        }
+    };
+    std::optional<std::string> text = corrected_query(parsed, candidates, count);
     // Only a query that finds more is worth suggesting: a word missing from the index may
     // still match through its stem forms ("oils"), and then its correction adds nothing.
-    SearchRequest corrected = request;
-    corrected.query = *text;
-    if (run_count(corrected).total <= found) return std::nullopt;
+    if (!text || count(*text) <= found) return std::nullopt;
     return text;
 }
 

@@ -95,9 +95,31 @@ public:
         }
     }
 
-    std::optional<std::string> best() const { return best_; }
+    // The candidates met, best first: smallest distance, then the longest start in common with
+    // the word (typing slips late in a word more often than at its start: "nort" is "north"
+    // before "not"), then highest frequency, then the smaller string.
+    std::vector<std::string> best(std::size_t limit) {
+        std::sort(found_.begin(), found_.end(), [](const Candidate& a, const Candidate& b) {
+            if (a.distance != b.distance) return a.distance < b.distance;
+            if (a.shared_start != b.shared_start) return a.shared_start > b.shared_start;
+            if (a.freq != b.freq) return a.freq > b.freq;
+            return a.term < b.term;
+        });
+        std::vector<std::string> out;
+        for (std::size_t i = 0; i < found_.size() && out.size() < limit; ++i) {
+            if (i == 0 || found_[i].term != found_[i - 1].term) out.push_back(found_[i].term);
+        }
+        return out;
+    }
 
 private:
+    struct Candidate {
+        std::string term;
+        std::size_t distance;
+        std::size_t shared_start;  // code points in common at the start
+        Xapian::doccount freq;
+    };
+
     const Xapian::Database& db_;
     const std::string prefix_;
     const std::string& word_;
@@ -105,9 +127,7 @@ private:
     const std::size_t max_distance_;
     const std::uint64_t min_freq_;
     std::size_t budget_;
-    std::optional<std::string> best_;
-    std::size_t best_distance_ = 0;
-    Xapian::doccount best_freq_ = 0;
+    std::vector<Candidate> found_;
 
     bool spend() {
         if (budget_ == 0) return false;
@@ -124,17 +144,11 @@ private:
         if (length_gap > max_distance_) return;
         const std::u32string letters = to_code_points(rest);
         if (std::any_of(letters.begin(), letters.end(), is_digit)) return;
-        // A candidate farther than the best so far cannot win; an equally far one may.
-        const std::size_t limit = best_ ? std::min(max_distance_, best_distance_) : max_distance_;
-        const std::size_t distance = edit_distance(letters_, letters, limit);
-        if (distance > limit) return;
-        if (best_ && distance == best_distance_ &&
-            (freq < best_freq_ || (freq == best_freq_ && rest >= *best_))) {
-            return;
-        }
-        best_ = std::string(rest);
-        best_distance_ = distance;
-        best_freq_ = freq;
+        const std::size_t distance = edit_distance(letters_, letters, max_distance_);
+        if (distance > max_distance_) return;
+        std::size_t shared = 0;
+        while (shared < letters.size() && shared < letters_.size() && letters[shared] == letters_[shared]) ++shared;
+        found_.push_back({std::string(rest), distance, shared, freq});
     }
 };
 
@@ -143,10 +157,17 @@ private:
 Speller::Speller(const Xapian::Database& db, std::size_t term_budget) : db_(db), term_budget_(term_budget) {}
 
 std::optional<std::string> Speller::correct(std::string_view prefix, const std::string& word) const {
+    std::vector<std::string> best = candidates(prefix, word, 1);
+    if (best.empty()) return std::nullopt;
+    return std::move(best.front());
+}
+
+std::vector<std::string> Speller::candidates(std::string_view prefix, const std::string& word,
+                                             std::size_t limit) const {
     const std::u32string letters = to_code_points(word);
-    if (letters.size() < kMinCodePoints || prefix.size() + word.size() > kMaxTermBytes) return std::nullopt;
+    if (letters.size() < kMinCodePoints || prefix.size() + word.size() > kMaxTermBytes) return {};
     if (std::any_of(letters.begin(), letters.end(), [](char32_t c) { return is_digit(c) || is_upper_ascii(c); })) {
-        return std::nullopt;
+        return {};
     }
     const std::string p(prefix);
     CandidateScan candidates(db_, prefix, word, db_.get_termfreq(p + word), term_budget_);
@@ -162,7 +183,7 @@ std::optional<std::string> Speller::correct(std::string_view prefix, const std::
     std::sort(follows.begin(), follows.end());
     follows.erase(std::unique(follows.begin(), follows.end()), follows.end());
     candidates.hop(follows, {first, second});  // a missing or wrong first letter
-    return candidates.best();
+    return candidates.best(limit);
 }
 
 }  // namespace newsdex

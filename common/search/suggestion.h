@@ -2,21 +2,30 @@
 // typed (operators, quotes, fields, spacing) as it was.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "query/query_parser.h"
 
 namespace newsdex {
 
-// Returns the replacement for one word of the query (a normalised term with its prefix, as
-// in QueryWord), or nullopt to keep it.
-using WordCorrector = std::function<std::optional<std::string>(std::string_view prefix, const std::string& term)>;
+// The replacements for one word of the query (a normalised term with its prefix, as in
+// QueryWord), best first; empty to keep the word.
+using WordCandidates = std::function<std::vector<std::string>(std::string_view prefix, const std::string& term)>;
 
-// The query text with each of `parsed.words` that `correct` replaces rewritten; nullopt when
-// no word changes. A replacement with a space for an unquoted value is quoted.
-std::optional<std::string> corrected_query(const ParsedQuery& parsed, const WordCorrector& correct);
+// How many articles a query text finds.
+using QueryCounter = std::function<std::size_t(const std::string& text)>;
+
+// The query text with its words replaced by their candidates; nullopt when no word has one.
+// Where a word has several, the one with which the query finds most articles wins (the first
+// on a tie), so the choice fits the rest of the query: "nort korean" becomes "north korean",
+// not the more frequent "not korean". Words are settled left to right. A replacement with a
+// space for an unquoted value is quoted.
+std::optional<std::string> corrected_query(const ParsedQuery& parsed, const WordCandidates& candidates,
+                                           const QueryCounter& count);
 
 }  // namespace newsdex
