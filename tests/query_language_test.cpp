@@ -151,4 +151,35 @@ TEST_F(QueryLanguage, WildcardCapWarnsOnStderr) {
     EXPECT_GT(json_lines(uncapped.out).size(), json_lines(r.out).size());
 }
 
+// Spelling suggestions are built from the indexed vocabulary. "crued", "soldeirs", "nort" and
+// "wrie" are in no corpus file; "crude" is in 15 places, "soldiers" and "north" in many, and
+// Harbor Wire is the source of 17 articles.
+TEST_F(QueryLanguage, SuggestsACorrectedQueryWhenFewArticlesMatch) {
+    const struct {
+        std::string query;
+        std::string suggestion;
+    } rows[] = {
+        {"crued oil", "crude oil"},
+        {"kursk soldeirs", "kursk soldiers"},
+        {"nort korean soldiers", "north korean soldiers"},  // "not" is commoner, "north" fits
+        {"\"prisonners of war\"", "\"prisoners of war\""},
+        {"source:\"harbor wrie\" cocoa", "source:\"harbor wire\" cocoa"},
+        {"title:kursc", "title:kursk"},
+    };
+    for (const auto& row : rows) {
+        SCOPED_TRACE(row.query);
+        const RunResult text = search({"--color", "never"}, {row.query});
+        EXPECT_EQ(text.exit_code, 1) << text.err;
+        EXPECT_EQ(text.out, "did you mean: " + row.suggestion + "\n");
+        const RunResult json = search({"--format", "json"}, {row.query});
+        ASSERT_EQ(json.exit_code, 1) << json.err;
+        EXPECT_EQ(Json::parse(json.out).at("suggestion"), row.suggestion);
+    }
+    // --no-suggest, queries whose words are all indexed (tanker sanctions: brent-weekly-gain.md
+    // and greek-shipping-listing.md), and words with no close indexed word get no suggestion.
+    EXPECT_EQ(search({"--no-suggest"}, {"crued oil"}).out, "");
+    EXPECT_FALSE(json_lines(search({"--format", "json"}, {"tanker sanctions"}).out).front().contains("suggestion"));
+    EXPECT_EQ(search({}, {"zebra"}).out, "");  // nothing within one edit
+}
+
 }  // namespace
