@@ -135,7 +135,7 @@ int main(int argc, char** argv) {
         "  --stats                what the database holds; needs no query\n"
         "  --since/--until DATE   only articles dated in that range, ends included\n"
         "When few articles match, a corrected query may be suggested (\"did you mean: ...\").\n"
-        "More in docs/result-controls.md.\n\n"
+        "More in docs/query-language.md.\n\n"
         "Exit status: 0 something matched, 1 nothing matched, 2 error (bad query, no database).\n\n"
         "Examples:\n"
         "  newsdex-search -d news.db 'north korean soldiers'\n"

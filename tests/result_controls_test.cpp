@@ -1,4 +1,4 @@
-// End-to-end tests of the result controls (docs/result-controls.md): facets, date sorting with
+// End-to-end tests of the result controls (docs/query-language.md): facets, date sorting with
 // paging, --count and --stats, run with the real binaries on the sample corpus, indexed once.
 // Every expected value was derived from the corpus files, not from the program's output; each
 // test says how. "The Date column" is the table of docs/corpus.md, which lists each article's

@@ -108,16 +108,7 @@ Xapian::Document DocumentBuilder::build(const Article& article, const std::strin
     if (file_term.size() <= kMaxXapianTermBytes) doc.add_boolean_term(file_term);
     doc.add_boolean_term(schema::article_key(file_path, article.path, article.id));
 
-    add_values(doc, article);
-    if (article.date) {
-        const CivilDate day = civil_from_unix(article.date->unix_seconds);
-        const std::string year = std::to_string(day.year);
-        doc.add_boolean_term(std::string(schema::kYear) + year);
-        if (article.date->precision != DatePrecision::year) {
-            const std::string month = (day.month < 10 ? "0" : "") + std::to_string(day.month);
-            doc.add_boolean_term(std::string(schema::kMonth) + year + month);
-        }
-    }
+    add_values(doc, article);  // the date too: date filters are ranges over its slot
     if (stems_ != nullptr) {
         // Once per distinct word rather than per occurrence: the document's term list is
         // already de-duplicated. Prefixed terms start with an upper-case ASCII letter, which

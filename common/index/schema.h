@@ -25,8 +25,6 @@ inline constexpr std::string_view kTopic = "K";
 inline constexpr std::string_view kPlace = "XP";
 inline constexpr std::string_view kOrganisation = "XO";
 inline constexpr std::string_view kLanguage = "L";
-inline constexpr std::string_view kYear = "Y";       // Y<yyyy>, M<yyyymm>: dated articles
-inline constexpr std::string_view kMonth = "M";
 // Body and title words are also indexed without prefix, positional, for keyword and phrase
 // search; title words there with a higher wdf so title matches rank higher.
 
