@@ -88,7 +88,7 @@ TEST_F(SpellerTest, CorrectsWordsFromTheVocabulary) {
         {"tie: more frequent wins", "", "bend", "band"},
         {"tie: same frequency, smaller string", "", "minx", "mine"},
         {"distance before frequency", "", "grainn", "grain"},
-        {"longer shared start before frequency", "", "nort", "north"},  // not the commoner "not"
+        {"frequency before a longer shared start", "", "nort", "not"},  // suggestion.h picks by fit
         {"present, candidate 20x as common", "", "crudo", "crude"},
         {"present, candidate under 20x", "", "cruda", std::nullopt},
         {"present, nothing better", "", "crude", std::nullopt},
@@ -161,3 +161,13 @@ TEST_F(SpellerTest, ReadsEveryShardThroughTheStub) {
 }
 
 }  // namespace
+
+TEST_F(SpellerTest, CandidatesAreTheClosestOnlyMostFrequentFirst) {
+    const Speller speller(single(kNews));
+    // crude (60), cruda (4), crudo (3) are one edit from "crudd"; nothing farther is listed.
+    EXPECT_EQ(speller.candidates("", "crudd", 5), (std::vector<std::string>{"crude", "cruda", "crudo"}));
+    EXPECT_EQ(speller.candidates("", "crudd", 2), (std::vector<std::string>{"crude", "cruda"}));
+    // "grainn" is one edit from grain (3) and two from brain (100): only grain.
+    EXPECT_EQ(speller.candidates("", "grainn", 5), (std::vector<std::string>{"grain"}));
+    EXPECT_EQ(speller.candidates("", "crude", 5), (std::vector<std::string>{}));  // present, nothing 20x commoner
+}

@@ -70,7 +70,7 @@ constexpr std::size_t kExactTotalUpTo = 1000;
 // A query that finds fewer articles than this gets a spelling suggestion, when there is one.
 constexpr std::size_t kSuggestBelow = 3;
 // Replacements tried per misspelt word, each costing an exact count of the corrected query.
-constexpr std::size_t kSuggestionCandidates = 4;
+constexpr std::size_t kSuggestionCandidates = 6;
 
 std::string join(const std::vector<std::string>& parts, const std::string& separator) {
     std::string joined;

@@ -95,18 +95,18 @@ public:
         }
     }
 
-    // The candidates met, best first: smallest distance, then the longest start in common with
-    // the word (typing slips late in a word more often than at its start: "nort" is "north"
-    // before "not"), then highest frequency, then the smaller string.
+    // The closest candidates met, best first: highest frequency, then the smaller string.
+    // Farther ones are left out: a commoner word two edits away ("expects") must not win over
+    // the word one swap away ("exports") because it finds more.
     std::vector<std::string> best(std::size_t limit) {
         std::sort(found_.begin(), found_.end(), [](const Candidate& a, const Candidate& b) {
             if (a.distance != b.distance) return a.distance < b.distance;
-            if (a.shared_start != b.shared_start) return a.shared_start > b.shared_start;
             if (a.freq != b.freq) return a.freq > b.freq;
             return a.term < b.term;
         });
         std::vector<std::string> out;
         for (std::size_t i = 0; i < found_.size() && out.size() < limit; ++i) {
+            if (found_[i].distance != found_.front().distance) break;
             if (i == 0 || found_[i].term != found_[i - 1].term) out.push_back(found_[i].term);
         }
         return out;
@@ -116,7 +116,6 @@ private:
     struct Candidate {
         std::string term;
         std::size_t distance;
-        std::size_t shared_start;  // code points in common at the start
         Xapian::doccount freq;
     };
 
@@ -146,9 +145,7 @@ private:
         if (std::any_of(letters.begin(), letters.end(), is_digit)) return;
         const std::size_t distance = edit_distance(letters_, letters, max_distance_);
         if (distance > max_distance_) return;
-        std::size_t shared = 0;
-        while (shared < letters.size() && shared < letters_.size() && letters[shared] == letters_[shared]) ++shared;
-        found_.push_back({std::string(rest), distance, shared, freq});
+        found_.push_back({std::string(rest), distance, freq});
     }
 };
 

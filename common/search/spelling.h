@@ -9,8 +9,7 @@
 // up to 6 code points and 2 for longer ones. A word absent from the index is replaced by the
 // best candidate; a word present is replaced only by a candidate at least 20 times as frequent
 // (rare typos of common words are corrected, rare real words stay). Best: smallest distance,
-// then the longest start in common with the word, then highest term frequency (summed over all
-// shards), then the smaller string. Never the word
+// then highest term frequency (summed over all shards), then the smaller string. Never the word
 // itself.
 //
 // Cost. Not the whole vocabulary: the terms starting with the word's first two code points,
@@ -46,8 +45,9 @@ public:
     // indexer's commit replaced the revision being read: reopen and ask again).
     std::optional<std::string> correct(std::string_view prefix, const std::string& word) const;
 
-    // The `limit` best replacements by the same rules, best first: a query of several words
-    // picks among them the one that fits the other words (see search/suggestion.h).
+    // The `limit` best replacements by the same rules, best first, all at the smallest distance
+    // found: a query of several words picks among them the one that fits the other words (see
+    // search/suggestion.h).
     std::vector<std::string> candidates(std::string_view prefix, const std::string& word, std::size_t limit) const;
 
 private:

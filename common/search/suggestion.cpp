@@ -24,36 +24,60 @@ std::string with_edits(const std::string& text, const std::vector<Edit>& edits) 
     return out;
 }
 
+// Bytes in common at the start of a replacement (quotes aside) and the word it replaces.
+std::size_t shared_start(std::string_view replacement, std::string_view word) {
+    if (!replacement.empty() && replacement.front() == '"') replacement.remove_prefix(1);
+    std::size_t n = 0;
+    while (n < replacement.size() && n < word.size() && replacement[n] == word[n]) ++n;
+    return n;
+}
+
 }  // namespace
 
 std::optional<std::string> corrected_query(const ParsedQuery& parsed, const WordCandidates& candidates,
                                            const QueryCounter& count) {
     std::vector<QueryWord> words = parsed.words;
     std::sort(words.begin(), words.end(), [](const QueryWord& a, const QueryWord& b) { return a.begin < b.begin; });
-    std::vector<Edit> edits;
+    // Each misspelt word's options, best first.
+    std::vector<std::vector<Edit>> options;
+    std::vector<std::string> typed;  // the word each list of options replaces
     for (const auto& word : words) {
-        std::vector<Edit> options;
+        std::vector<Edit> choices;
         for (std::string replacement : candidates(word.prefix, word.term)) {
             if (replacement == word.term) continue;
             if (!word.quoted && replacement.find(' ') != std::string::npos) replacement = '"' + replacement + '"';
-            options.push_back({word.begin, word.end, std::move(replacement)});
+            choices.push_back({word.begin, word.end, std::move(replacement)});
         }
-        if (options.empty()) continue;
-        std::size_t best = 0;
-        if (options.size() > 1) {
-            std::size_t best_count = 0;
-            for (std::size_t i = 0; i < options.size(); ++i) {
-                std::vector<Edit> trial = edits;
-                trial.push_back(options[i]);
-                const std::size_t found = count(with_edits(parsed.text, trial));
-                if (i == 0 || found > best_count) {
-                    best = i;
-                    best_count = found;
-                }
+        if (choices.empty()) continue;
+        options.push_back(std::move(choices));
+        typed.push_back(word.term);
+    }
+    if (options.empty()) return std::nullopt;
+    // Start from every word's best candidate, then revisit the words left to right, each time
+    // keeping the candidate with which the query, its other words as chosen so far, finds most.
+    std::vector<std::size_t> chosen(options.size(), 0);
+    const auto edits_for = [&](const std::vector<std::size_t>& picks) {
+        std::vector<Edit> edits;
+        for (std::size_t w = 0; w < options.size(); ++w) edits.push_back(options[w][picks[w]]);
+        return edits;
+    };
+    for (std::size_t w = 0; w < options.size(); ++w) {
+        if (options[w].size() < 2) continue;
+        std::size_t best_count = 0;
+        std::size_t best_shared = 0;
+        for (std::size_t c = 0; c < options[w].size(); ++c) {
+            std::vector<std::size_t> trial = chosen;
+            trial[w] = c;
+            const std::size_t found = count(with_edits(parsed.text, edits_for(trial)));
+            const std::size_t shared = shared_start(options[w][c].text, typed[w]);
+            if (c == 0 || found > best_count || (found == best_count && shared > best_shared)) {
+                chosen[w] = c;
+                best_count = found;
+                best_shared = shared;
             }
         }
-        edits.push_back(std::move(options[best]));
     }
+    const std::vector<Edit> edits = edits_for(chosen);
     if (edits.empty()) return std::nullopt;
     return with_edits(parsed.text, edits);
 }

@@ -21,10 +21,12 @@ using WordCandidates = std::function<std::vector<std::string>(std::string_view p
 using QueryCounter = std::function<std::size_t(const std::string& text)>;
 
 // The query text with its words replaced by their candidates; nullopt when no word has one.
-// Where a word has several, the one with which the query finds most articles wins (the first
-// on a tie), so the choice fits the rest of the query: "nort korean" becomes "north korean",
-// not the more frequent "not korean". Words are settled left to right. A replacement with a
-// space for an unquoted value is quoted.
+// Where a word has several, the one with which the query finds most articles wins, so the
+// choice fits the rest of the query; on a tie, the one sharing a longer start with the typed
+// word (slips come late in a word more often than at its start: "nort korean soldiers" becomes
+// "north korean soldiers", not "not korean soldiers"), then the first. Words are settled left
+// to right, starting from every word's first candidate, so one misspelt word does not hide the
+// others. A replacement with a space for an unquoted value is quoted.
 std::optional<std::string> corrected_query(const ParsedQuery& parsed, const WordCandidates& candidates,
                                            const QueryCounter& count);
 
