@@ -216,6 +216,8 @@ TEST_F(QueryParserTest, Fields) {
         {"title:soldiers", "Query((Ssoldier SYNONYM Ssoldiers))"},
         {"title:\"north korea\"", "Query((Snorth PHRASE 2 Skorea))"},
         {"TITLE:oil", "Query(Soil)"},
+        {"headline:oil", "Query(Soil)"},
+        {"language:de tags:crude Organization:opec", "Query((0 * Lde AND 0 * Kcrude AND 0 * XOopec))"},
         {"source:reuters", "Query(0 * XSreuters)"},
         {"source:\"New York Times\"", "Query(0 * XSnew york times)"},
         {"place:el-salvador", "Query(0 * XPel salvador)"},

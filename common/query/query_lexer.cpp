@@ -47,6 +47,16 @@ std::string resolve_field(const std::u32string& name, std::size_t column) {
     for (char32_t c : name) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     const auto& names = query_field_names();
     if (std::find(names.begin(), names.end(), lower) != names.end()) return lower;
+    // Other names people use for the same fields (as feeds and other engines name them).
+    static const std::pair<std::string_view, std::string_view> kAliases[] = {
+        {"headline", "title"}, {"publisher", "source"}, {"outlet", "source"}, {"authors", "author"},
+        {"byline", "author"}, {"topics", "topic"}, {"tag", "topic"}, {"tags", "topic"},
+        {"category", "topic"}, {"subject", "topic"}, {"places", "place"}, {"location", "place"},
+        {"orgs", "org"}, {"organisation", "org"}, {"organization", "org"}, {"language", "lang"},
+    };
+    for (const auto& [alias, field] : kAliases) {
+        if (lower == alias) return std::string(field);
+    }
     // A short name is a typo only one edit away: "us:" or "re:" in a headline is not "id:".
     std::string best;
     std::size_t best_distance = 3;

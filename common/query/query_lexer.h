@@ -2,9 +2,10 @@
 //
 // Words run to white space, a parenthesis or a quote. Upper-case AND, OR, NOT and NEAR or
 // NEAR/N are operators; '-' and '+' before a word, phrase or group are operators too.
-// `name:value` is a field when name is a field (case-insensitive) and ordinary text
-// otherwise (10:30, http://...), except that a name one or two edits away from a field name
-// is taken for a typo and refused with a suggestion. A trailing '*' marks a prefix wildcard;
+// `name:value` is a field when name is a field or one of its aliases (case-insensitive:
+// headline: is title:, language: is lang:, tags: is topic:, ...) and ordinary text otherwise
+// (10:30, http://...), except that a name one edit away from a field name of up to four
+// letters, or two from a longer one, is taken for a typo and refused with a suggestion. A trailing '*' marks a prefix wildcard;
 // `"..."~N` a phrase whose words may stand in any order within a window.
 #pragma once
 
