@@ -16,30 +16,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "test_support.h"
+#include "corpus_fixture.h"
 
 namespace {
 
-using namespace newsdex::test;
-namespace fs = std::filesystem;
-using Json = nlohmann::ordered_json;
-using Ids = std::vector<std::string>;
-
-const std::string kCorpus = NEWSDEX_CORPUS;
-const std::string kIndexBin = NEWSDEX_INDEX_BIN;
-const std::string kSearchBin = NEWSDEX_SEARCH_BIN;
-
-// Articles without an id field are known by their path.
-const std::string kSeoulTroops = "feeds/meridian-array.json#2";
-const std::string kLibraryHours = "local/notes/zurich-library-hours.txt";
-const std::string kDeskNotes = "markets/notes/desk-notes.txt";
-
-std::vector<Json> json_lines(const std::string& out) {
-    std::vector<Json> lines;
-    std::istringstream in(out);
-    for (std::string line; std::getline(in, line);) lines.push_back(Json::parse(line));
-    return lines;
-}
+using namespace newsdex::test;  // json_lines, Json, Ids, the corpus paths and binaries
 
 // {"value": v, "count": n} lists, as the JSON printers write facets.
 Json counts(const std::vector<std::pair<std::string, int>>& entries) {
@@ -558,11 +539,13 @@ TEST_F(ResultControls, AFormatOneDatabaseMustBeRebuilt) {
 
 // ---- options passed on to the query and spelling modules -----------------------------------
 
-TEST_F(ResultControls, SinceUntilAndNoSuggestAreAccepted) {
-    // Their effect belongs to the query and spelling modules; here only that they parse.
-    const RunResult r = search({"--since", "2024", "--until", "2025-01-31", "--no-suggest", "--count"}, {"soldier"});
-    EXPECT_NE(r.exit_code, 2) << r.err;
-    EXPECT_EQ(r.err, "");
+TEST_F(ResultControls, SinceAndUntilLimitCountsAndFacets) {
+    // Of the six "soldier" articles above, all but nl-2024-101 (2024-11-03) are dated in
+    // January 2025; --until is inclusive, so 2025-01-21 keeps (#2) and drops hw-2025-039.
+    EXPECT_EQ(search({"--since", "2025", "--until", "2025-01-31", "--count"}, {"soldier"}).out, "5\n");
+    EXPECT_EQ(search({"--since", "2025-01-05", "--until", "2025-01-21", "--count"}, {"soldier"}).out, "3\n");
+    const Json object = search_json({"--until", "2024-12", "--facet", "source"}, "soldier");
+    EXPECT_EQ(object.at("facets").at("source"), counts({{"Northern Ledger", 1}}));
 }
 
 }  // namespace
