@@ -81,6 +81,8 @@ TEST_F(QueryParserTest, BuildsTheExpectedXapianQuery) {
         {"北京", "Query((北 PHRASE 2 京))"},
         {"Russia’s", "Query(russia)"},
         {"“crude oil”", "Query((crude PHRASE 2 oil))"},
+        {"”crude oil”", "Query((crude PHRASE 2 oil))"},
+        {"„crude oil“", "Query((crude PHRASE 2 oil))"},
         {"oil — crude", "Query((oil AND crude))"},
         {"or and not", "Query((or AND and AND not))"},
     };
@@ -100,6 +102,7 @@ TEST_F(QueryParserTest, ReportsErrorsWithColumns) {
     } rows[] = {
         {"north \"korean soldiers", "unclosed quote at column 7"},
         {"Zürich \"x", "unclosed quote at column 8"},
+        {"oil ”", "unclosed quote at column 5"},  // a stray closing quote opens a phrase
         {"", "empty query"},
         {"   ", "empty query"},
         {"-oil", "a query made only of exclusions (from column 1) matches nothing: add a word or "

@@ -15,9 +15,11 @@ constexpr unsigned kDefaultNear = 10;
 constexpr unsigned kMaxDistance = 10000;
 
 bool is_space(char32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x3000 || c == 0xA0; }
-bool is_open_quote(char32_t c) { return c == '"' || c == 0x201C || c == 0x201E; }
+// “…”, „…“ and ”…” (Swedish and Finnish open with the closing quote) are phrases too. Every
+// character that ends a word must start a lexeme of its own, or the lexer would not advance.
+bool is_open_quote(char32_t c) { return c == '"' || c == 0x201C || c == 0x201E || c == 0x201D; }
 bool is_close_quote(char32_t c) { return c == '"' || c == 0x201D || c == 0x201C; }
-bool ends_word(char32_t c) { return is_space(c) || c == '(' || c == ')' || is_open_quote(c) || c == 0x201D; }
+bool ends_word(char32_t c) { return is_space(c) || c == '(' || c == ')' || is_open_quote(c); }
 bool is_ascii_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 std::string at(std::size_t column) { return " at column " + std::to_string(column); }
