@@ -124,7 +124,7 @@ int main(int argc, char** argv) {
         "words highlighted (colour on a terminal); json prints one object per query with \"total\"\n"
         "and \"results\" (each hit: rank, id, score, title, date, source, path, url, topics, ...,\n"
         "snippet, highlights as [start, end) code-point offsets); jsonl one hit per line, then\n"
-        "one {\"query\", \"facets\", \"suggestion\"} line when there are facets or a suggestion.\n\n"
+        "one {\"query\", \"facets\", \"suggestion\", \"warnings\"} line when there are any.\n\n"
         "Result controls:\n"
         "  --sort date / -date    oldest / newest first; undated articles last; equal dates by\n"
         "                         relevance. Paging (--offset, -n) follows the sorted list.\n"

@@ -239,11 +239,16 @@ TEST(JsonPrinter, AddsASuggestionOnlyWhenThereIsOne) {
               "\n");
 }
 
-TEST(JsonPrinter, NeverPrintsWarnings) {
+TEST(JsonPrinter, AddsWarningsOnlyWhenThereAreAny) {
     SearchResults results = results_of({}, 0);
-    results.warnings = {"sanction* matched more than 100 words; used the 100 most frequent"};
+    results.warnings = {"'s*' at column 1 matches 900 terms; searching the 256 most frequent"};
     EXPECT_EQ(print(OutputFormat::json, results),
-              "{\"query\":\"crude oil\",\"total\":0,\"offset\":0,\"results\":[]}\n");
+              R"({"query":"crude oil","total":0,"offset":0,"results":[],)"
+              R"("warnings":["'s*' at column 1 matches 900 terms; searching the 256 most frequent"]})"
+              "\n");
+    EXPECT_EQ(print(OutputFormat::jsonl, results),
+              R"({"query":"crude oil","warnings":["'s*' at column 1 matches 900 terms; searching the 256 most frequent"]})"
+              "\n");
 }
 
 TEST(JsonPrinter, PrintsACountWithItsQuery) {

@@ -1,7 +1,7 @@
 // The machine formats: one JSON object per query (json) or per hit (jsonl), each on one line;
 // {"query", "count"} for --count and one object for --stats, in both.
 // Every field is always present, so consumers never test for a key: an empty string is null
-// and an empty list is []. (Except "facets" and "suggestion": see add_extras.)
+// and an empty list is []. (Except "facets", "suggestion" and "warnings": see add_extras.)
 #include <cmath>
 #include <cstdint>
 #include <memory>
@@ -93,12 +93,18 @@ Json facets_object(const std::vector<Facet>& facets) {
     return object;
 }
 
-// Facets and a suggestion are added only when there are any: "facets" when facets were asked
-// for, "suggestion" when one was found (the exceptions to "every field is always present",
-// so that output without them stays as it was).
+// Facets, a suggestion and warnings are added only when there are any: "facets" when facets
+// were asked for, "suggestion" when one was found, "warnings" when the query drew any (also
+// printed on stderr) — the exceptions to "every field is always present", so that output
+// without them stays as it was.
+bool has_extras(const SearchResults& results) {
+    return !results.facets.empty() || results.suggestion || !results.warnings.empty();
+}
+
 void add_extras(Json& object, const SearchResults& results) {
     if (!results.facets.empty()) object["facets"] = facets_object(results.facets);
     if (results.suggestion) object["suggestion"] = *results.suggestion;
+    if (!results.warnings.empty()) object["warnings"] = results.warnings;
 }
 
 Json day_or_null(const std::optional<std::int64_t>& unix_seconds) {
@@ -131,15 +137,16 @@ public:
 
     void print_results(const SearchResults& results) override {
         if (line_per_hit_) {
-            // No hits, no hit lines. Facets and a suggestion go on one more line after the hits,
-            // {"query": …, "facets": …, "suggestion": …}, told apart by having no "rank".
+            // No hits, no hit lines. Facets, a suggestion and warnings go on one more line after
+            // the hits, {"query": …, "facets": …, "suggestion": …, "warnings": …}, told apart by
+            // having no "rank".
             for (const Hit& hit : results.hits) {
                 Json line = Json::object();
                 line["query"] = results.query;
                 add_hit_fields(line, hit);
                 write(line);
             }
-            if (!results.facets.empty() || results.suggestion) {
+            if (has_extras(results)) {
                 Json line = Json::object();
                 line["query"] = results.query;
                 add_extras(line, results);
