@@ -537,6 +537,19 @@ TEST(TextPrinter, PrintsStatsAsAnAlignedBlock) {
               "   634  crude\n");
 }
 
+TEST(TextPrinter, StatsListTwentyValuesPerTableAndSayHowManyMore) {
+    newsdex::DatabaseStats stats = sample_stats();
+    stats.topics.clear();
+    for (int i = 0; i < 23; ++i) stats.topics.push_back({"t" + std::to_string(i), static_cast<std::size_t>(100 - i)});
+    const std::string out = print_stats(OutputFormat::text, stats);
+    const std::string tail = out.substr(out.find("topics (23)\n"));
+    EXPECT_EQ(tail.rfind("topics (23)\n  100  t0\n   99  t1\n   98  t2\n", 0), 0u) << tail;
+    EXPECT_NE(tail.find("   81  t19\n  … 3 more (--format json lists them all)\n"), std::string::npos) << tail;
+    EXPECT_EQ(tail.find("t20"), std::string::npos);
+    // JSON keeps every value.
+    EXPECT_NE(print_stats(OutputFormat::json, stats).find(R"({"value":"t22","count":78})"), std::string::npos);
+}
+
 TEST(TextPrinter, StatsOfAnEmptyDatabase) {
     newsdex::DatabaseStats stats;
     stats.path = "e.db";

@@ -24,6 +24,7 @@ constexpr std::string_view kReset = "\x1b[0m";
 
 constexpr std::string_view kSeparator = " · ";
 constexpr std::size_t kStatsLabelWidth = 10;
+constexpr std::size_t kStatsRows = 20;  // values listed per --stats table in text
 
 std::string join(const std::vector<std::string>& parts, std::string_view separator) {
     std::string joined;
@@ -176,7 +177,13 @@ public:
             {"sources", &stats.sources}, {"languages", &stats.languages}, {"topics", &stats.topics}};
         for (const auto& [name, counts] : tables) {
             out_ << '\n' << styled(std::string(name), kBold) << " (" << counts->size() << ")\n";
-            write_counts(out_, *counts);
+            // A screenful: a news archive can hold thousands of topics. JSON lists them all.
+            if (counts->size() <= kStatsRows) {
+                write_counts(out_, *counts);
+                continue;
+            }
+            write_counts(out_, std::vector<FacetCount>(counts->begin(), counts->begin() + kStatsRows));
+            out_ << "  … " << counts->size() - kStatsRows << " more (--format json lists them all)\n";
         }
     }
 
