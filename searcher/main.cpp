@@ -12,6 +12,7 @@
 #include <iostream>
 
 #include "output/printer.h"
+#include "query/date_filter.h"
 #include "search/facets.h"
 #include "search/searcher.h"
 #include "util/errors.h"
@@ -248,6 +249,9 @@ int main(int argc, char** argv) {
             std::cerr << "error: no query given (try --help)\n";
             return 2;
         }
+
+        // Checked once here, so a bad --since is one error, not one per line of --queries.
+        newsdex::date_limits_query(since, until);
 
         newsdex::Searcher searcher(db);
         if (stats) {

@@ -138,6 +138,14 @@ TEST_F(QueryLanguage, ErrorsNameTheProblemAndExitTwo) {
     const RunResult since = search({"--since", "2025-02-30"}, {"oil"});
     EXPECT_EQ(since.exit_code, 2);
     EXPECT_EQ(since.err, "error: bad date '2025-02-30' in --since\n");
+    // Once, not once per query of a batch.
+    const fs::path batch = make_temp_dir("newsdex-batch") / "queries.txt";
+    write_file(batch, "oil\ncocoa\n");
+    const RunResult batch_run = search({"--until", "2025-1", "--queries", batch.string()});
+    EXPECT_EQ(batch_run.exit_code, 2);
+    EXPECT_EQ(batch_run.out, "");
+    EXPECT_EQ(batch_run.err, "error: bad date '2025-1' in --until\n");
+    fs::remove_all(batch.parent_path());
 }
 
 TEST_F(QueryLanguage, WildcardCapWarnsOnStderr) {
