@@ -7,52 +7,29 @@
 #include <string>
 #include <vector>
 
-#include "article_description.h"
+#include "reader_harness.h"
 #include "readers/file_loader.h"
 #include "readers/html_reader.h"
 #include "readers/html_text.h"
 #include "readers/reader_registry.h"
 
-using newsdex::testing::describe;
-using newsdex::testing::join;
 
 namespace {
 
 using namespace newsdex;
+using namespace newsdex::testing;  // run, run_fixture, describe
 
 const std::filesystem::path kData = std::filesystem::path(NEWSDEX_TEST_DATA) / "html";
 
 
-struct Output {
-    std::vector<std::string> articles;
-    std::string warnings;
-};
+const HtmlReader kHtml;
 
-Output run(std::string_view html, std::string_view file) {
-    Output output;
-    std::ostringstream warnings;
-    Diagnostics diag(&warnings);
-    HtmlReader{}.read(html, file,
-                      [&](Article&& a, std::size_t record) {
-                          output.articles.push_back(describe(a, record));
-                      },
-                      diag);
-    output.warnings = warnings.str();
-    return output;
-}
-
-// Loads a fixture the way the indexer does: file loader, then the reader for its extension.
-Output run_fixture(const std::string& name) {
-    Diagnostics diag(nullptr);
-    const auto text = load_text_file(kData / name, name, diag);
-    if (!text) {
-        ADD_FAILURE() << "cannot load " << name;
-        return {};
-    }
+// Loads a fixture as the indexer would, checking that the registry gives it to the HTML reader.
+Output html_fixture(const std::string& name) {
     if (dynamic_cast<const HtmlReader*>(reader_for(kData / name)) == nullptr) {
         ADD_FAILURE() << "no HTML reader for " << name;
     }
-    return run(*text, name);
+    return run_fixture(kData, name);
 }
 
 TEST(HtmlToText, Fragments) {
@@ -160,7 +137,7 @@ TEST(HtmlReader, Fixtures) {
         {"empty.html", {}, "warning: empty.html: page has no text\n"},
     };
     for (const auto& row : rows) {
-        const auto output = run_fixture(row.file);
+        const auto output = html_fixture(row.file);
         EXPECT_EQ(output.articles, row.articles) << row.file;
         EXPECT_EQ(output.warnings, row.warnings) << row.file;
     }
@@ -175,7 +152,7 @@ struct Row {
 
 void check_rows(const std::vector<Row>& rows) {
     for (const auto& row : rows) {
-        const auto output = run(row.html, "a.html");
+        const auto output = run(kHtml, row.html, "a.html");
         EXPECT_EQ(output.articles, row.articles) << row.name;
         EXPECT_EQ(output.warnings, row.warnings) << row.name;
     }
@@ -321,7 +298,7 @@ TEST(HtmlReader, TitleLosesTheSiteNameAndAdSlotsAreNotText) {
          "It will employ 300 people.]"},
     };
     for (const auto& row : rows) {
-        const Output out = run(row.html, "page.html");
+        const Output out = run(kHtml, row.html, "page.html");
         ASSERT_EQ(out.articles.size(), 1u) << row.html;
         EXPECT_EQ(out.articles.front(), row.expected);
     }

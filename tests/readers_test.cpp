@@ -7,77 +7,20 @@
 #include <string>
 #include <vector>
 
-#include "article_description.h"
+#include "reader_harness.h"
 #include "readers/file_loader.h"
 #include "readers/json_reader.h"
 #include "readers/reader_registry.h"
 #include "readers/text_reader.h"
 
-using newsdex::testing::describe;
-using newsdex::testing::join;
 
 namespace {
 
 using namespace newsdex;
+using namespace newsdex::testing;  // run, check_rows, run_fixture, describe
 
 const std::filesystem::path kData = std::filesystem::path(NEWSDEX_TEST_DATA) / "readers";
 
-
-struct Output {
-    std::vector<std::string> articles;  // describe() of each article passed to the sink
-    std::string warnings;
-};
-
-// A sink that records describe() of each article.
-ArticleSink collect(Output& output) {
-    return [&output](Article&& a, std::size_t record) {
-        output.articles.push_back(describe(a, record));
-    };
-}
-
-Output run(const Reader& reader, std::string_view text, std::string_view file) {
-    Output output;
-    std::ostringstream warnings;
-    Diagnostics diag(&warnings);
-    reader.read(text, file, collect(output), diag);
-    output.warnings = warnings.str();
-    return output;
-}
-
-// Loads a fixture the way the indexer does: file loader, then the reader for its extension.
-Output run_fixture(const std::string& name) {
-    Output output;
-    std::ostringstream warnings;
-    Diagnostics diag(&warnings);
-    const auto path = kData / name;
-    if (const auto text = load_text_file(path, name, diag)) {
-        const Reader* reader = reader_for(path);
-        if (reader == nullptr) {
-            ADD_FAILURE() << "no reader for " << name;
-        } else {
-            reader->read(*text, name, collect(output), diag);
-        }
-    }
-    output.warnings = warnings.str();
-    return output;
-}
-
-using Articles = std::vector<std::string>;
-
-struct Row {
-    const char* name;
-    const char* input;
-    Articles articles;
-    const char* warnings = "";
-};
-
-void check_rows(const Reader& reader, const char* file, const std::vector<Row>& rows) {
-    for (const auto& row : rows) {
-        const auto output = run(reader, row.input, file);
-        EXPECT_EQ(output.articles, row.articles) << row.name;
-        EXPECT_EQ(output.warnings, row.warnings) << row.name;
-    }
-}
 
 TEST(TextReader, HeadersTitlesAndBodies) {
     check_rows(TextReader{}, "a.txt", {
@@ -351,12 +294,6 @@ TEST(JsonLinesReader, RecordsAndWarnings) {
     });
 }
 
-struct FixtureRow {
-    const char* file;
-    Articles articles;
-    const char* warnings = "";
-};
-
 TEST(ReaderFixtures, FilesReadEndToEnd) {
     const FixtureRow rows[] = {
         {"article.txt",
@@ -408,7 +345,7 @@ TEST(ReaderFixtures, FilesReadEndToEnd) {
         {"articles.ndjson", {"#1 title=[n1]", "#2 title=[n2] date=[2025-01-04T14:13:20Z]"}},
     };
     for (const auto& row : rows) {
-        const auto output = run_fixture(row.file);
+        const auto output = run_fixture(kData, row.file);
         EXPECT_EQ(output.articles, row.articles) << row.file;
         EXPECT_EQ(output.warnings, row.warnings) << row.file;
     }

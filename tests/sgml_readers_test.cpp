@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "article_description.h"
+#include "reader_harness.h"
 #include "readers/field_values.h"
 #include "readers/file_loader.h"
 #include "readers/reader_registry.h"
@@ -18,48 +18,12 @@
 
 namespace {
 
-using newsdex::testing::describe;
-using newsdex::testing::join;
 
 using namespace newsdex;
+using namespace newsdex::testing;  // run, check_rows, run_fixture, describe
 
 const std::filesystem::path kData = std::filesystem::path(NEWSDEX_TEST_DATA) / "sgml";
 
-
-using Articles = std::vector<std::string>;
-
-struct Output {
-    Articles articles;  // describe() of each article passed to the sink
-    std::string warnings;
-};
-
-Output run(const Reader& reader, std::string_view text, std::string_view file) {
-    Output output;
-    std::ostringstream warnings;
-    Diagnostics diag(&warnings);
-    reader.read(text, file,
-                [&output](Article&& a, std::size_t record) {
-                    output.articles.push_back(describe(a, record));
-                },
-                diag);
-    output.warnings = warnings.str();
-    return output;
-}
-
-struct Row {
-    const char* name;
-    const char* input;
-    Articles articles;
-    const char* warnings = "";
-};
-
-void check_rows(const Reader& reader, const char* file, const std::vector<Row>& rows) {
-    for (const auto& row : rows) {
-        const auto output = run(reader, row.input, file);
-        EXPECT_EQ(output.articles, row.articles) << row.name;
-        EXPECT_EQ(output.warnings, row.warnings) << row.name;
-    }
-}
 
 // ---- scanner ----
 
@@ -434,36 +398,6 @@ TEST(ReutersSgmlReader, Warnings) {
 
 // ---- files, as the indexer loads them ----
 
-struct FixtureRow {
-    const char* file;
-    Articles articles;
-    const char* warnings = "";
-};
-
-// Loads a fixture the way the indexer does: file loader, then the reader for its extension,
-// or the TREC reader for a file without one that looks like TREC.
-Output run_fixture(const std::string& name) {
-    Output output;
-    std::ostringstream warnings;
-    Diagnostics diag(&warnings);
-    const auto path = kData / name;
-    if (const auto text = load_text_file(path, name, diag)) {
-        static const TrecReader trec;
-        const Reader* reader = reader_for(path);
-        if (reader == nullptr && looks_like_trec(*text)) reader = &trec;
-        if (reader == nullptr) {
-            ADD_FAILURE() << "no reader for " << name;
-        } else {
-            const auto sink = [&output](Article&& a, std::size_t record) {
-                output.articles.push_back(describe(a, record));
-            };
-            reader->read(*text, name, sink, diag);
-        }
-    }
-    output.warnings = warnings.str();
-    return output;
-}
-
 TEST(SgmlFixtures, FilesReadEndToEnd) {
     const FixtureRow rows[] = {
         {"news.trec",
@@ -519,7 +453,10 @@ TEST(SgmlFixtures, FilesReadEndToEnd) {
          "warning: broken.sgm:12: record 2: unclosed <REUTERS> at end of file\n"},
     };
     for (const auto& row : rows) {
-        const auto output = run_fixture(row.file);
+        const auto output = run_fixture(kData, row.file, [](const std::string& text) -> const Reader* {
+            static const TrecReader trec;
+            return looks_like_trec(text) ? &trec : nullptr;
+        });
         EXPECT_EQ(output.articles, row.articles) << row.file;
         EXPECT_EQ(output.warnings, row.warnings) << row.file;
     }

@@ -8,60 +8,24 @@
 #include <string>
 #include <vector>
 
-#include "article_description.h"
+#include "reader_harness.h"
 #include "readers/file_loader.h"
 #include "readers/reader_registry.h"
 #include "readers/xml_reader.h"
 
-using newsdex::testing::describe;
-using newsdex::testing::join;
 
 namespace {
 
 using namespace newsdex;
+using namespace newsdex::testing;  // run, check_rows, run_fixture, describe
+
+const XmlReader kXml;
 
 const std::filesystem::path kData = std::filesystem::path(NEWSDEX_TEST_DATA) / "xml";
 
 
-using Articles = std::vector<std::string>;
-
-struct Output {
-    Articles articles;  // describe() of each article passed to the sink
-    std::string warnings;
-};
-
-ArticleSink collect(Output& output) {
-    return [&output](Article&& a, std::size_t record) {
-        output.articles.push_back(describe(a, record));
-    };
-}
-
-Output run(std::string_view text, std::string_view file) {
-    Output output;
-    std::ostringstream warnings;
-    Diagnostics diag(&warnings);
-    XmlReader{}.read(text, file, collect(output), diag);
-    output.warnings = warnings.str();
-    return output;
-}
-
-struct Row {
-    const char* name;
-    const char* input;
-    Articles articles;
-    const char* warnings = "";
-};
-
-void check_rows(const char* file, const std::vector<Row>& rows) {
-    for (const auto& row : rows) {
-        const auto output = run(row.input, file);
-        EXPECT_EQ(output.articles, row.articles) << row.name;
-        EXPECT_EQ(output.warnings, row.warnings) << row.name;
-    }
-}
-
 TEST(RssReader, ItemFields) {
-    check_rows("f.rss", {
+    check_rows(kXml, "f.rss", {
         {"author e-mail with a name in parentheses gives the name",
          "<rss><channel><item><title>T</title>"
          "<author>ann@example.com (Ann Lee)</author><author>bo@example.com</author>"
@@ -131,7 +95,7 @@ TEST(RssReader, ItemFields) {
 }
 
 TEST(AtomReader, EntryFields) {
-    check_rows("f.atom", {
+    check_rows(kXml, "f.atom", {
         {"published wins over updated",
          "<feed xmlns='http://www.w3.org/2005/Atom'><entry><title>T</title>"
          "<updated>2025-01-02T00:00:00Z</updated><published>2025-01-01T00:00:00Z</published>"
@@ -188,7 +152,7 @@ TEST(AtomReader, EntryFields) {
 }
 
 TEST(NitfReader, DocumentFields) {
-    check_rows("a.nitf", {
+    check_rows(kXml, "a.nitf", {
         {"byline as persons",
          "<nitf><body><body.head><hedline><hl1>H</hl1></hedline>"
          "<byline>By <person>Ann Lee</person> and <person>Bo Chan</person></byline>"
@@ -229,7 +193,7 @@ TEST(NitfReader, DocumentFields) {
 }
 
 TEST(XmlGeneric, FieldsAndText) {
-    check_rows("a.xml", {
+    check_rows(kXml, "a.xml", {
         {"text only: one paragraph per block element",
          "<doc><sec><p>One <b>bold</b> word.</p><p>Two.</p></sec><p>Three\n  lines.</p></doc>",
          {"#0 body=[One bold word.\n\nTwo.\n\nThree lines.]"}},
@@ -274,7 +238,7 @@ TEST(XmlGeneric, FieldsAndText) {
 }
 
 TEST(XmlReader, MalformedInput) {
-    check_rows("b.xml", {
+    check_rows(kXml, "b.xml", {
         {"not XML at all",
          "just words",
          {},
@@ -314,7 +278,7 @@ TEST(XmlReader, MalformedInput) {
 }
 
 TEST(XmlReader, ChosenByRootElement) {
-    check_rows("x.xml", {
+    check_rows(kXml, "x.xml", {
         {"<feed> outside the Atom namespace is generic",
          "<feed><title>T</title><p>x</p></feed>",
          {"#0 title=[T] body=[x]"}},
@@ -326,30 +290,6 @@ TEST(XmlReader, ChosenByRootElement) {
          "<a:entry><a:title>T</a:title></a:entry></a:feed>",
          {"#1 title=[T]"}},
     });
-}
-
-struct FixtureRow {
-    const char* file;
-    Articles articles;
-    const char* warnings = "";
-};
-
-// Loads a fixture the way the indexer does: file loader, then the reader for its extension.
-Output run_fixture(const std::string& name) {
-    Output output;
-    std::ostringstream warnings;
-    Diagnostics diag(&warnings);
-    const auto path = kData / name;
-    if (const auto text = load_text_file(path, name, diag)) {
-        const Reader* reader = reader_for(path);
-        if (reader == nullptr) {
-            ADD_FAILURE() << "no reader for " << name;
-        } else {
-            reader->read(*text, name, collect(output), diag);
-        }
-    }
-    output.warnings = warnings.str();
-    return output;
 }
 
 TEST(XmlFixtures, FilesReadEndToEnd) {
@@ -419,7 +359,7 @@ TEST(XmlFixtures, FilesReadEndToEnd) {
          "warning: not_xml.xml:1: malformed XML: Start tag expected, '<' not found\n"},
     };
     for (const auto& row : rows) {
-        const auto output = run_fixture(row.file);
+        const auto output = run_fixture(kData, row.file);
         EXPECT_EQ(output.articles, row.articles) << row.file;
         EXPECT_EQ(output.warnings, row.warnings) << row.file;
     }
