@@ -17,6 +17,7 @@
 #include "readers/encoding.h"
 #include "util/diagnostics.h"
 #include "util/errors.h"
+#include "util/version.h"
 
 namespace {
 
@@ -68,6 +69,7 @@ int main(int argc, char** argv) {
         "  newsdex-index -d news.db --prune ~/archive/articles      # after deleting files\n"
         "  newsdex-index -d news.de.db --language german --accents keep berliner/ feeds.jsonl.gz\n"};
     app.get_formatter()->column_width(34);
+    app.set_version_flag("--version", newsdex::version_line("newsdex-index"));
 
     std::string db = default_db();
     std::vector<std::string> paths;

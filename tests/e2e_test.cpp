@@ -472,7 +472,10 @@ TEST_F(EndToEnd, NoMatchExitsOneWithNothingOnStdout) {
     // json still prints its one object per query, with no results.
     const RunResult r = search({"--format", "json"}, {"zebra"});
     EXPECT_EQ(r.exit_code, 1);
-    const Json expected = {{"query", "zebra"}, {"total", 0}, {"offset", 0}, {"results", Json::array()}};
+    const Json ranking = {{"model", "bm25"}, {"k1", 1.0}, {"k2", 0.0}, {"k3", 1.0},
+                          {"b", 0.5},        {"min_normlen", 0.5}, {"sort", "relevance"}};
+    const Json expected = {
+        {"query", "zebra"}, {"total", 0}, {"offset", 0}, {"ranking", ranking}, {"results", Json::array()}};
     EXPECT_EQ(Json::parse(r.out), expected);
 }
 
@@ -502,7 +505,7 @@ TEST_F(EndToEnd, JsonHasEveryFieldInOrder) {
     const Json& object = objects.front();
     std::vector<std::string> keys;
     for (const auto& [key, value] : object.items()) keys.push_back(key);
-    EXPECT_EQ(keys, (std::vector<std::string>{"query", "total", "offset", "results"}));
+    EXPECT_EQ(keys, (std::vector<std::string>{"query", "total", "offset", "ranking", "results"}));
     EXPECT_EQ(object.at("query"), "\"prisoners of war\" kursk");
     EXPECT_EQ(object.at("total"), 2);
     EXPECT_EQ(object.at("offset"), 0);
@@ -823,7 +826,7 @@ TEST_F(EndToEnd, QueriesFileReportsABadLineAndRunsTheRest) {
     write_file(file, "istanbul\n\"unclosed\nodysseus\n");
     const RunResult r = search({"--format", "jsonl", "--queries", file.string()});
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_EQ(r.err, "error: " + file.string() + ":2: unclosed quote at column 1\n");
+    EXPECT_EQ(r.err, "error: " + file.string() + ":2 (qid 2): unclosed quote at column 1\n");
     EXPECT_EQ(ids_of(json_lines(r.out)), (Ids{"hw-2024-090", "hw-2024-266"}));
 }
 

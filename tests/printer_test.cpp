@@ -103,19 +103,19 @@ newsdex::DatabaseStats sample_stats() {
 
 std::string print_count(OutputFormat format, const std::string& query, std::size_t count) {
     std::ostringstream out;
-    newsdex::make_printer(PrintOptions{format, false}, out)->print_count(query, count);
+    newsdex::make_printer(PrintOptions{format, false, {}, "newsdex"}, out)->print_count({query, std::nullopt, count});
     return out.str();
 }
 
 std::string print_stats(OutputFormat format, const newsdex::DatabaseStats& stats, bool color = false) {
     std::ostringstream out;
-    newsdex::make_printer(PrintOptions{format, color}, out)->print_stats(stats);
+    newsdex::make_printer(PrintOptions{format, color, {}, "newsdex"}, out)->print_stats(stats);
     return out.str();
 }
 
 std::string print(OutputFormat format, bool color, const SearchResults& results) {
     std::ostringstream out;
-    newsdex::make_printer(PrintOptions{format, color}, out)->print_results(results);
+    newsdex::make_printer(PrintOptions{format, color, {}, "newsdex"}, out)->print_results(results);
     return out.str();
 }
 
@@ -125,7 +125,7 @@ std::string print(OutputFormat format, const SearchResults& results) {
 
 std::string print_article(OutputFormat format, const Article& article) {
     std::ostringstream out;
-    newsdex::make_printer(PrintOptions{format, false}, out)->print_article(article);
+    newsdex::make_printer(PrintOptions{format, false, {}, "newsdex"}, out)->print_article(article);
     return out.str();
 }
 
@@ -143,21 +143,25 @@ const std::string kBareHitJson =
 
 // ---- JSON ----
 
+// How a default search is ranked (Xapian's BM25 defaults), as every query object records it.
+const std::string kDefaultRanking =
+    R"("ranking":{"model":"bm25","k1":1.0,"k2":0.0,"k3":1.0,"b":0.5,"min_normlen":0.5,"sort":"relevance"})";
+
 TEST(JsonPrinter, WritesOneObjectPerQueryWithEveryField) {
     EXPECT_EQ(print(OutputFormat::json, results_of({full_hit(), bare_hit(2)})),
-              R"({"query":"crude oil","total":642,"offset":0,"results":[{)" + kFullHitJson +
+              R"({"query":"crude oil","total":642,"offset":0,)" + kDefaultRanking + R"(,"results":[{)" + kFullHitJson +
                   "},{" + kBareHitJson + "}]}\n");
 }
 
 TEST(JsonPrinter, MissingFieldsAreNullAndEmptyListsAreEmpty) {
     EXPECT_EQ(print(OutputFormat::json, results_of({bare_hit(2)}, 1, 1)),
-              R"({"query":"crude oil","total":1,"offset":1,"results":[{)" + kBareHitJson +
+              R"({"query":"crude oil","total":1,"offset":1,)" + kDefaultRanking + R"(,"results":[{)" + kBareHitJson +
                   "}]}\n");
 }
 
 TEST(JsonPrinter, NoHitsStillWritesTheQueryObject) {
     EXPECT_EQ(print(OutputFormat::json, results_of({}, 0)),
-              "{\"query\":\"crude oil\",\"total\":0,\"offset\":0,\"results\":[]}\n");
+              R"({"query":"crude oil","total":0,"offset":0,)" + kDefaultRanking + R"(,"results":[]})" "\n");
 }
 
 TEST(JsonPrinter, RoundsScoresToFourDecimals) {
@@ -212,7 +216,7 @@ TEST(JsonPrinter, AddsFacetsInTheOrderAskedAfterTheResults) {
     SearchResults results = results_of({bare_hit(2)}, 2, 1);
     results.facets = two_facets();
     EXPECT_EQ(print(OutputFormat::json, results),
-              R"({"query":"crude oil","total":2,"offset":1,"results":[{)" + kBareHitJson + "}],"
+              R"({"query":"crude oil","total":2,"offset":1,)" + kDefaultRanking + R"(,"results":[{)" + kBareHitJson + "}],"
               R"("facets":{"topic":[{"value":"crude","count":566},{"value":"OPEC","count":42},)"
               R"({"value":"energy","count":7}],"year":[{"value":"1987","count":12}]}})"
               "\n");
@@ -222,7 +226,7 @@ TEST(JsonPrinter, FacetsOverNoMatchesAreEmptyLists) {
     SearchResults results = results_of({}, 0);
     results.facets = {{"topic", {}}, {"source", {}}};
     EXPECT_EQ(print(OutputFormat::json, results),
-              R"({"query":"crude oil","total":0,"offset":0,"results":[],"facets":{"topic":[],"source":[]}})"
+              R"({"query":"crude oil","total":0,"offset":0,)" + kDefaultRanking + R"(,"results":[],"facets":{"topic":[],"source":[]}})"
               "\n");
 }
 
@@ -230,11 +234,11 @@ TEST(JsonPrinter, AddsASuggestionOnlyWhenThereIsOne) {
     SearchResults results = results_of({}, 0);
     results.suggestion = "crude oil";
     EXPECT_EQ(print(OutputFormat::json, results),
-              R"({"query":"crude oil","total":0,"offset":0,"results":[],"suggestion":"crude oil"})"
+              R"({"query":"crude oil","total":0,"offset":0,)" + kDefaultRanking + R"(,"results":[],"suggestion":"crude oil"})"
               "\n");
     results.facets = {{"year", {{"2025", 2}}}};
     EXPECT_EQ(print(OutputFormat::json, results),
-              R"({"query":"crude oil","total":0,"offset":0,"results":[],)"
+              R"({"query":"crude oil","total":0,"offset":0,)" + kDefaultRanking + R"(,"results":[],)"
               R"("facets":{"year":[{"value":"2025","count":2}]},"suggestion":"crude oil"})"
               "\n");
 }
@@ -243,7 +247,7 @@ TEST(JsonPrinter, AddsWarningsOnlyWhenThereAreAny) {
     SearchResults results = results_of({}, 0);
     results.warnings = {"'s*' at column 1 matches 900 terms; searching the 256 most frequent"};
     EXPECT_EQ(print(OutputFormat::json, results),
-              R"({"query":"crude oil","total":0,"offset":0,"results":[],)"
+              R"({"query":"crude oil","total":0,"offset":0,)" + kDefaultRanking + R"(,"results":[],)"
               R"("warnings":["'s*' at column 1 matches 900 terms; searching the 256 most frequent"]})"
               "\n");
     EXPECT_EQ(print(OutputFormat::jsonl, results),

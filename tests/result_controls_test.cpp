@@ -370,8 +370,8 @@ TEST_F(ResultControls, CountRunsEachLineOfAQueriesFile) {
     EXPECT_EQ(r.out, "6\n7\n0\n");
     const RunResult json = search({"--count", "--format", "jsonl", "--queries", file.string()});
     EXPECT_EQ(json.out,
-              "{\"query\":\"soldier\",\"count\":6}\n{\"query\":\"cocoa\",\"count\":7}\n"
-              "{\"query\":\"zebra\",\"count\":0}\n");
+              "{\"query\":\"soldier\",\"qid\":\"1\",\"count\":6}\n{\"query\":\"cocoa\",\"qid\":\"3\",\"count\":7}\n"
+              "{\"query\":\"zebra\",\"qid\":\"4\",\"count\":0}\n");
     // Every query finding nothing: exit 1. A bad line: reported, the others still counted, exit 2.
     write_file(file, "zebra\n");
     EXPECT_EQ(search({"--count", "--queries", file.string()}).exit_code, 1);
@@ -379,7 +379,7 @@ TEST_F(ResultControls, CountRunsEachLineOfAQueriesFile) {
     const RunResult bad = search({"--count", "--queries", file.string()});
     EXPECT_EQ(bad.exit_code, 2);
     EXPECT_EQ(bad.out, "6\n7\n");
-    EXPECT_EQ(bad.err, "error: " + file.string() + ":2: unclosed quote at column 1\n");
+    EXPECT_EQ(bad.err, "error: " + file.string() + ":2 (qid 2): unclosed quote at column 1\n");
 }
 
 // ---- --stats --------------------------------------------------------------------------------

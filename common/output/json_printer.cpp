@@ -65,6 +65,7 @@ void add_hit_fields(Json& object, const Hit& hit) {
     // Code-point offsets into "snippet", passed through as the snippet builder made them.
     for (const auto& [start, end] : hit.snippet.highlights) highlights.push_back({start, end});
     object["highlights"] = std::move(highlights);
+    if (hit.copies) object["copies"] = *hit.copies;
 }
 
 Json article_object(const Article& article) {
@@ -107,6 +108,33 @@ void add_extras(Json& object, const SearchResults& results) {
     if (!results.warnings.empty()) object["warnings"] = results.warnings;
 }
 
+// The query and, in a batch, its id: the first keys of every object a query produces.
+void add_query(Json& object, const std::string& query, const std::optional<std::string>& qid) {
+    object["query"] = query;
+    if (qid) object["qid"] = *qid;
+}
+
+Json ranking_object(const Ranking& ranking) {
+    Json object = Json::object();
+    object["model"] = ranking.model;
+    object["k1"] = ranking.k1;
+    object["k2"] = ranking.k2;
+    object["k3"] = ranking.k3;
+    object["b"] = ranking.b;
+    object["min_normlen"] = ranking.min_normlen;
+    object["sort"] = ranking.sort;
+    if (ranking.like) object["like"] = *ranking.like;
+    if (ranking.expand) {
+        Json expand = Json::object();
+        expand["docs"] = ranking.expand->docs;
+        expand["max_terms"] = ranking.expand->max_terms;
+        expand["weight"] = ranking.expand->weight;
+        expand["terms"] = ranking.expand->terms;
+        object["expand"] = std::move(expand);
+    }
+    return object;
+}
+
 Json day_or_null(const std::optional<std::int64_t>& unix_seconds) {
     return unix_seconds ? Json(format_date(ArticleDate{*unix_seconds, DatePrecision::day})) : Json(nullptr);
 }
@@ -142,22 +170,23 @@ public:
             // having no "rank".
             for (const Hit& hit : results.hits) {
                 Json line = Json::object();
-                line["query"] = results.query;
+                add_query(line, results.query, results.qid);
                 add_hit_fields(line, hit);
                 write(line);
             }
             if (has_extras(results)) {
                 Json line = Json::object();
-                line["query"] = results.query;
+                add_query(line, results.query, results.qid);
                 add_extras(line, results);
                 write(line);
             }
             return;
         }
         Json object = Json::object();
-        object["query"] = results.query;
+        add_query(object, results.query, results.qid);
         object["total"] = results.total;
         object["offset"] = results.offset;
+        object["ranking"] = ranking_object(results.ranking);
         Json hits = Json::array();
         for (const Hit& hit : results.hits) {
             Json entry = Json::object();
@@ -171,10 +200,10 @@ public:
 
     void print_article(const Article& article) override { write(article_object(article)); }
 
-    void print_count(const std::string& query, std::size_t count) override {
+    void print_count(const CountResult& count) override {
         Json object = Json::object();
-        object["query"] = query;
-        object["count"] = count;
+        add_query(object, count.query, count.qid);
+        object["count"] = count.count;
         write(object);
     }
 
@@ -192,6 +221,17 @@ private:
 };
 
 }  // namespace
+
+std::string export_json_line(const Hit& hit, bool ranked, const std::optional<std::string>& qid) {
+    Json object = Json::object();
+    if (qid) object["qid"] = *qid;
+    if (ranked) {
+        object["rank"] = hit.rank;
+        object["score"] = rounded_score(hit.score);
+    }
+    object.update(article_object(hit.article));
+    return object.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
+}
 
 // Declared in printer.cpp, the only caller.
 namespace detail {

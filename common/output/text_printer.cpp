@@ -157,7 +157,7 @@ public:
         }
     }
 
-    void print_count(const std::string&, std::size_t count) override { out_ << count << '\n'; }
+    void print_count(const CountResult& count) override { out_ << count.count << '\n'; }
 
     void print_stats(const DatabaseStats& stats) override {
         const auto line = [this](std::string_view label, const std::string& value) {
@@ -215,8 +215,9 @@ private:
         // Continuation lines align with the title, whatever the width of the rank.
         const std::string indent(number.size(), ' ');
 
-        out_ << number << styled(article.title.empty() ? "(untitled)" : article.title, kBold)
-             << '\n';
+        out_ << number << styled(article.title.empty() ? "(untitled)" : article.title, kBold);
+        if (hit.copies && *hit.copies > 0) out_ << ' ' << styled("(+" + std::to_string(*hit.copies) + " copies)", kDim);
+        out_ << '\n';
         const std::string meta = meta_line(article);
         if (!meta.empty()) out_ << indent << styled(meta, kDim) << '\n';
         if (!hit.snippet.text.empty()) {

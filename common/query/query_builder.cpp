@@ -179,6 +179,7 @@ private:
                 add_word(lx.begin, lx.end, std::string(field.prefix), value, lx.kind == Kind::phrase);
             }
         }
+        result.constrained = true;
         return Built{Xapian::Query(0.0, query), true};
     }
 
@@ -187,6 +188,7 @@ private:
             throw QueryError("date:" + at(lx.column) + " takes a date or a range, as in date:2024-11..2025-01-31",
                              lx.column);
         }
+        result.constrained = true;
         return Built{Xapian::Query(0.0, date_field_query(lx.text, lx.column)), true};
     }
 
@@ -251,6 +253,7 @@ private:
             const Xapian::Query either = combine(Xapian::Query::OP_OR, optional);
             weighted = weighted ? Xapian::Query(Xapian::Query::OP_AND_MAYBE, *weighted, either) : either;
         }
+        if (!excluded.empty()) result.constrained = true;
         Built out;
         if (filters.empty()) {
             out.query = *weighted;

@@ -38,6 +38,9 @@ struct ParsedQuery {
     std::vector<QueryWord> words;
     std::vector<std::string> warnings;   // e.g. a wildcard that matched more words than the cap
     std::string text;                    // the query as parsed (ill-formed UTF-8 repaired)
+    // The query has filters (fields, dates) or exclusions: a query OR-ed with more terms would
+    // no longer respect them (query expansion re-ranks such a query's matches instead).
+    bool constrained = false;
 };
 
 // What the parser needs to know about the indexed vocabulary.

@@ -18,7 +18,24 @@ struct Hit {
     std::size_t rank = 0;  // 1-based, counting from the first result of the whole list (offset + i + 1)
     double score = 0.0;
     Article article;       // decoded from the document's stored data (path and id filled)
-    Snippet snippet;
+    Snippet snippet;       // empty when the request asked for none
+    // With --collapse: how many other articles of this hit's wire-copy group match the query.
+    std::optional<std::size_t> copies;
+};
+
+// How a query was ranked, so a run can be reproduced and compared (--format json).
+struct Expansion {
+    std::size_t docs = 0;             // top articles taken as relevant
+    std::size_t max_terms = 0;        // terms asked for
+    double weight = 0.0;              // their weight relative to the query's
+    std::vector<std::string> terms;   // the terms added, best first
+};
+struct Ranking {
+    std::string model = "bm25";
+    double k1 = 1.0, k2 = 0.0, k3 = 1.0, b = 0.5, min_normlen = 0.5;  // Xapian::BM25Weight's defaults
+    std::string sort = "relevance";   // relevance, date or -date
+    std::optional<Expansion> expand;
+    std::optional<std::string> like;  // the article id of --like
 };
 
 // One value of a facet and the number of matching articles that carry it.
@@ -38,12 +55,14 @@ struct Facet {
 
 struct SearchResults {
     std::string query;          // the query as the user typed it
+    std::optional<std::string> qid;  // the query's id in a batch (--queries); none on the command line
     std::size_t total = 0;      // Xapian's estimate of all matches (exact when facets were asked)
     std::size_t offset = 0;
     std::vector<Hit> hits;
     std::vector<Facet> facets;  // over all matches, in the order asked for; empty when none asked
     std::optional<std::string> suggestion;  // a corrected query, when one was found
     std::vector<std::string> warnings;      // about the query (e.g. a capped expansion); not printed by printers
+    Ranking ranking;
 };
 
 // What a database holds (--stats).

@@ -67,6 +67,32 @@ AnalyzerSettings current_settings(Xapian::Database& db, std::vector<Xapian::Data
 
 constexpr std::size_t kExactTotalUpTo = 1000;
 
+// Terms of an article's expansion set that make up its --like query.
+constexpr Xapian::termcount kLikeTerms = 30;
+
+// Expansion terms are words: prefixed terms (filters, ids, title copies) start with an
+// upper-case ASCII letter, which normalised words never do.
+class WordsOnly : public Xapian::ExpandDecider {
+public:
+    bool operator()(const std::string& term) const override {
+        return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
+    }
+};
+
+Xapian::BM25Weight bm25(const Bm25Params& p) { return Xapian::BM25Weight(p.k1, p.k2, p.k3, p.b, p.min_normlen); }
+
+Ranking ranking_of(const SearchRequest& request) {
+    Ranking r;
+    r.k1 = request.bm25.k1;
+    r.k2 = request.bm25.k2;
+    r.k3 = request.bm25.k3;
+    r.b = request.bm25.b;
+    r.min_normlen = request.bm25.min_normlen;
+    r.sort = request.sort == SortOrder::relevance ? "relevance" : request.sort == SortOrder::date ? "date" : "-date";
+    if (!request.like.empty()) r.like = request.like;
+    return r;
+}
+
 // A query that finds fewer articles than this gets a spelling suggestion, when there is one.
 constexpr std::size_t kSuggestBelow = 3;
 // Replacements tried per misspelt word, each costing an exact count of the corrected query.
@@ -97,12 +123,93 @@ void Searcher::weigh(std::vector<MatchPattern>& patterns) const {
 }
 
 ParsedQuery Searcher::parse(const SearchRequest& request) {
-    QueryParser parser(analyzer_, database_vocabulary(db_, shards_, analyzer_), request.max_expansions);
-    ParsedQuery parsed = parser.parse(request.query, request.mode);
+    ParsedQuery parsed;
+    const bool empty = request.query.find_first_not_of(" \t\r\n") == std::string::npos;
+    if (!empty || (request.like.empty() && !request.empty_matches_all)) {
+        QueryParser parser(analyzer_, database_vocabulary(db_, shards_, analyzer_), request.max_expansions);
+        parsed = parser.parse(request.query, request.mode);
+    } else {
+        parsed.query = Xapian::Query::MatchAll;
+    }
+    if (!request.like.empty()) {
+        // The query no longer ranks: it only says which articles may be similar.
+        const bool filtered = !empty;
+        Xapian::Query like = like_query(request.like);
+        parsed.query = filtered ? Xapian::Query(Xapian::Query::OP_FILTER, like, parsed.query) : like;
+        parsed.constrained = parsed.constrained || filtered;
+    }
     if (auto dates = date_limits_query(request.since, request.until)) {
         parsed.query = Xapian::Query(Xapian::Query::OP_FILTER, parsed.query, *dates);
+        parsed.constrained = true;
     }
     return parsed;
+}
+
+Xapian::docid Searcher::only_article(const std::string& id) {
+    const std::string term = std::string(schema::kId) + analyzer_.normalize_value(id);
+    std::vector<Xapian::docid> exact;
+    std::vector<std::string> paths;
+    for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
+        const Article article = schema::decode_article(db_.get_document(*it).get_data());
+        if (article.id != id) continue;
+        exact.push_back(*it);
+        paths.push_back(article.path);
+    }
+    if (exact.empty()) throw Error("no article with id '" + id + "'");
+    if (exact.size() > 1) {
+        throw Error("id '" + id + "' names " + std::to_string(exact.size()) + " articles (" + join(paths, ", ") +
+                    "); --like needs one");
+    }
+    return exact.front();
+}
+
+// Xapian's relevance feedback with the article as the one relevant document: its best
+// expansion terms, OR-ed and ranked by BM25, without the article itself. Only words count
+// (prefixed terms are filters and ids, not content).
+Xapian::Query Searcher::like_query(const std::string& id) {
+    const Xapian::docid doc = only_article(id);
+    Xapian::RSet rset;
+    rset.add_document(doc);
+    Xapian::Enquire enquire(db_);
+    const WordsOnly words;
+    const Xapian::ESet eset = enquire.get_eset(kLikeTerms, rset, &words);
+    std::vector<Xapian::Query> terms;
+    for (auto it = eset.begin(); it != eset.end(); ++it) terms.emplace_back(*it);
+    Xapian::Document document = db_.get_document(doc);
+    auto key = document.termlist_begin();
+    key.skip_to(std::string(schema::kUniqueKey));
+    Xapian::Query like(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    if (key != document.termlist_end() && (*key).rfind(schema::kUniqueKey, 0) == 0) {
+        like = Xapian::Query(Xapian::Query::OP_AND_NOT, like, Xapian::Query(*key));
+    }
+    return like;
+}
+
+// Pseudo-relevance feedback: the query's top articles give the terms to add. A constrained
+// query (filters, exclusions, dates, --like) keeps its matches and is only re-ranked;
+// otherwise the added terms may bring in articles the query alone missed.
+Xapian::Query Searcher::expand(const ParsedQuery& parsed, const SearchRequest& request, Expansion& report) {
+    report.docs = request.expand.docs;
+    report.max_terms = request.expand.terms;
+    report.weight = request.expand.weight;
+    Xapian::Enquire first(db_);
+    first.set_query(parsed.query);
+    first.set_weighting_scheme(bm25(request.bm25));
+    const Xapian::MSet top = first.get_mset(0, static_cast<Xapian::doccount>(request.expand.docs));
+    if (top.empty()) return parsed.query;
+    Xapian::RSet rset;
+    for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
+    const WordsOnly words;
+    const Xapian::ESet eset = first.get_eset(static_cast<Xapian::termcount>(request.expand.terms), rset, &words);
+    std::vector<Xapian::Query> terms;
+    for (auto it = eset.begin(); it != eset.end(); ++it) {
+        terms.emplace_back(*it);
+        report.terms.push_back(*it);
+    }
+    if (terms.empty()) return parsed.query;
+    const Xapian::Query added(Xapian::Query::OP_SCALE_WEIGHT,
+                              Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), request.expand.weight);
+    return Xapian::Query(parsed.constrained ? Xapian::Query::OP_AND_MAYBE : Xapian::Query::OP_OR, parsed.query, added);
 }
 
 std::optional<std::string> Searcher::suggest(const ParsedQuery& parsed, const SearchRequest& request,
@@ -131,9 +238,14 @@ SearchResults Searcher::run(const SearchRequest& request) {
     ParsedQuery parsed = parse(request);
     weigh(parsed.patterns);
 
+    SearchResults results;
+    results.ranking = ranking_of(request);
+    Xapian::Query query = parsed.query;
+    if (request.expand.enabled) query = expand(parsed, request, results.ranking.expand.emplace());
+
     Xapian::Enquire enquire(db_);
-    enquire.set_query(parsed.query);
-    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(bm25(request.bm25));
 
     apply_sort_order(enquire, request.sort);
 
@@ -159,8 +271,8 @@ SearchResults Searcher::run(const SearchRequest& request) {
                                                static_cast<Xapian::doccount>(request.limit),
                                                check_at_least);
 
-    SearchResults results;
     results.query = request.query;
+    results.qid = request.qid;
     results.total = mset.get_matches_estimated();
     results.offset = request.offset;
     SnippetBuilder snippets(analyzer_, request.snippet_chars);
@@ -170,8 +282,10 @@ SearchResults Searcher::run(const SearchRequest& request) {
         hit.rank = ++rank;
         hit.score = it.get_weight();
         hit.article = schema::decode_article(it.get_document().get_data());
-        const std::string& text = hit.article.body.empty() ? hit.article.title : hit.article.body;
-        hit.snippet = snippets.build(text, parsed.patterns);
+        if (request.snippets) {
+            const std::string& text = hit.article.body.empty() ? hit.article.title : hit.article.body;
+            hit.snippet = snippets.build(text, parsed.patterns);
+        }
         results.hits.push_back(std::move(hit));
     }
     for (const auto& spy : spies) {
@@ -179,7 +293,7 @@ SearchResults Searcher::run(const SearchRequest& request) {
             facet_result(spy->definition().name, spy->raw_counts(), analyzer_, request.facet_size));
     }
     results.warnings = std::move(parsed.warnings);
-    if (request.suggest && results.total < kSuggestBelow) results.suggestion = suggest(parsed, request, results.total);
+    if (request.suggest && request.like.empty() && results.total < kSuggestBelow) results.suggestion = suggest(parsed, request, results.total);
     return results;
 }
 
@@ -193,6 +307,7 @@ SearchResults Searcher::run_count(const SearchRequest& request) {
     const Xapian::MSet mset = enquire.get_mset(0, 0, db_.get_doccount());
     SearchResults results;
     results.query = request.query;
+    results.qid = request.qid;
     results.total = mset.get_matches_estimated();
     results.warnings = std::move(parsed.warnings);
     return results;
@@ -224,6 +339,51 @@ SearchResults Searcher::search(const SearchRequest& request) {
 
 SearchResults Searcher::count(const SearchRequest& request) {
     return retrying([&] { return run_count(request); });
+}
+
+void Searcher::export_matches(const SearchRequest& request, bool ranked, const std::function<void(std::size_t)>& total,
+                              const std::function<void(const Hit&)>& each) {
+    const std::size_t matches = count(request).total;
+    total(matches);
+    try {
+        ParsedQuery parsed = parse(request);
+        Xapian::Query query = parsed.query;
+        Ranking ranking;
+        if (ranked && request.expand.enabled) query = expand(parsed, request, ranking.expand.emplace());
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(query);
+        std::size_t rank = 0;
+        const auto emit = [&](const Xapian::MSet& mset) {
+            for (auto it = mset.begin(); it != mset.end(); ++it) {
+                Hit hit;
+                hit.rank = ++rank;
+                hit.score = it.get_weight();
+                hit.article = schema::decode_article(it.get_document().get_data());
+                each(hit);
+            }
+        };
+        const auto all = static_cast<Xapian::doccount>(db_.get_doccount());
+        if (ranked) {
+            enquire.set_weighting_scheme(bm25(request.bm25));
+            apply_sort_order(enquire, request.sort);
+            emit(enquire.get_mset(0, all, all));
+            return;
+        }
+        // Database order: with boolean weights and docid order Xapian stops after each page,
+        // so a page costs the postings up to it and only its docids are held.
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+        constexpr Xapian::doccount kPage = 10000;
+        for (Xapian::doccount first = 0;; first += kPage) {
+            const Xapian::MSet page = enquire.get_mset(first, kPage);
+            emit(page);
+            if (page.size() < kPage) break;
+        }
+    } catch (const Xapian::DatabaseModifiedError&) {
+        throw Error("database " + path_ + " changed during the export (an indexer committed); run it again");
+    } catch (const Xapian::Error& e) {
+        throw Error("export failed on database " + path_ + ": " + e.get_description());
+    }
 }
 
 DatabaseStats Searcher::stats() {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,8 +20,23 @@
 
 namespace newsdex {
 
+// Xapian::BM25Weight's parameters (--bm25); the defaults are Xapian's.
+struct Bm25Params {
+    double k1 = 1.0, k2 = 0.0, k3 = 1.0, b = 0.5, min_normlen = 0.5;
+};
+
+// Pseudo-relevance feedback (--expand): the top `docs` articles of the query are taken as
+// relevant, and the `terms` best terms of Xapian's expansion set are added with `weight`.
+struct ExpandParams {
+    bool enabled = false;
+    std::size_t docs = 10;
+    std::size_t terms = 20;
+    double weight = 0.5;
+};
+
 struct SearchRequest {
-    std::string query;
+    std::string query;  // may be empty with `like` (then every article is a candidate)
+    std::optional<std::string> qid;  // passed through to the results
     MatchMode mode = MatchMode::all;
     std::size_t offset = 0;
     std::size_t limit = 10;
@@ -33,6 +49,16 @@ struct SearchRequest {
     std::string since, until;
     bool suggest = true;  // suggest a corrected query when fewer than 3 articles match
     std::size_t max_expansions = kDefaultMaxExpansions;  // words a wildcard may expand to
+    bool snippets = true;  // build each hit's snippet (a TREC run or an evaluation needs none)
+    Bm25Params bm25;
+    ExpandParams expand;
+    // --like: rank articles similar to the one with this id instead; the query (if any),
+    // filters and dates restrict the candidates. Throws Error when no article or several
+    // have the id.
+    std::string like;
+    // An empty query matches every article (--export of a whole database) instead of being
+    // an error.
+    bool empty_matches_all = false;
 };
 
 class Searcher {
@@ -48,6 +74,15 @@ public:
     // request's query (paging, sorting and facets do not matter). Throws QueryError for a
     // malformed query.
     SearchResults count(const SearchRequest& request);
+
+    // Calls `each` with every article the request's query matches (no snippets; paging
+    // ignored), for --export. `ranked` false: database order, read in pages, so memory stays
+    // flat however many match; true: the request's order (relevance or --sort), holding the
+    // ranking (ids and scores) in memory but never more than one article. `total` is called
+    // once, first, with the exact number of matches. Throws Error when an indexer's commit
+    // changes the database midway (the output so far would be inconsistent).
+    void export_matches(const SearchRequest& request, bool ranked, const std::function<void(std::size_t)>& total,
+                        const std::function<void(const Hit&)>& each);
 
     // What the database holds (--stats).
     DatabaseStats stats();
@@ -67,6 +102,9 @@ private:
     SearchResults run(const SearchRequest& request);
     SearchResults run_count(const SearchRequest& request);
     ParsedQuery parse(const SearchRequest& request);
+    Xapian::docid only_article(const std::string& id);
+    Xapian::Query like_query(const std::string& id);
+    Xapian::Query expand(const ParsedQuery& parsed, const SearchRequest& request, Expansion& report);
     // A corrected query that finds more than `found` articles, if the speller has one.
     std::optional<std::string> suggest(const ParsedQuery& parsed, const SearchRequest& request, std::size_t found);
     void weigh(std::vector<MatchPattern>& patterns) const;
