@@ -161,7 +161,15 @@ int run(const SearchCommand& c) {
     for (const auto& query : runs) {
         const newsdex::SearchRequest request = newsdex::cli::make_request(c, query);
         try {
-            if (c.count) {
+            if (!c.timeline.empty()) {
+                const auto period = newsdex::parse_timeline_period(c.timeline).value_or(newsdex::TimelinePeriod::month);
+                const newsdex::TimelineResults results = searcher.timeline(request, period);
+                for (const auto& warning : results.warnings) std::cerr << "warning: " << where(query) << warning << "\n";
+                printer->print_timeline(results);
+                std::size_t found = results.timeline.undated;
+                for (const auto& bucket : results.timeline.buckets) found += bucket.count;
+                matched = matched || found > 0;
+            } else if (c.count) {
                 const newsdex::SearchResults results = searcher.count(request);
                 for (const auto& warning : results.warnings) std::cerr << "warning: " << where(query) << warning << "\n";
                 printer->print_count({results.query, results.qid, results.total});

@@ -1,5 +1,6 @@
 #include "search_options.h"
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -24,6 +25,15 @@ bool use_color(const std::string& when) {
     const char* no_color = std::getenv("NO_COLOR");
     if (no_color != nullptr && *no_color != '\0') return false;
     return isatty(STDOUT_FILENO) != 0;
+}
+
+// The terminal's columns when standard output is one, else 60 (what timeline bars fill).
+std::size_t terminal_width() {
+    winsize size{};
+    if (isatty(STDOUT_FILENO) != 0 && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col >= 20) {
+        return size.ws_col;
+    }
+    return 60;
 }
 
 std::string format_help() {
@@ -102,6 +112,11 @@ void add_search_options(CLI::App& app, SearchCommand& c) {
         ->type_name("N")
         ->capture_default_str();
     controls->add_flag("--count", c.count, "Print only the exact number of matching articles");
+    controls->add_option("--timeline", c.timeline,
+                         "Count all matching articles per day, week (ISO), month or year, empty periods "
+                         "as 0: bars in text, buckets in json, period,count in csv/tsv")
+        ->check(CLI::IsMember({"day", "week", "month", "year"}))
+        ->type_name("PERIOD");
     controls->add_flag("--stats", c.stats,
                        "Print what the database holds: articles, dates, sources, languages, topics, size");
     controls->add_option("--since", c.since, "Only articles dated on or after DATE: YYYY, YYYY-MM or YYYY-MM-DD, inclusive")
@@ -210,11 +225,15 @@ void check_combinations(const SearchCommand& c) {
         throw Error("--stats takes no query, --queries, --show or --count");
     }
     if (c.count && !c.show_id.empty()) throw Error("--count and --show cannot be combined");
+    if (!c.timeline.empty() && (c.count || !c.show_id.empty() || !c.facets.empty() || !c.qrels.empty())) {
+        throw Error("--timeline counts per period; it takes no --count, --show, --facet or --qrels");
+    }
     if (!c.qrels.empty() && c.query_file.empty()) throw Error("--qrels evaluates the queries of --queries FILE");
     if (!c.qrels.empty() && c.count) throw Error("--qrels and --count cannot be combined");
     if (!c.bm25.empty()) parse_bm25(c.bm25);
-    if (!c.export_file.empty() && (c.count || c.stats || !c.show_id.empty() || !c.facets.empty() || !c.qrels.empty())) {
-        throw Error("--export writes articles; it takes no --count, --stats, --show, --facet or --qrels");
+    if (!c.export_file.empty() &&
+        (c.count || c.stats || !c.show_id.empty() || !c.facets.empty() || !c.qrels.empty() || !c.timeline.empty())) {
+        throw Error("--export writes articles; it takes no --count, --stats, --show, --facet, --timeline or --qrels");
     }
 }
 
@@ -278,6 +297,7 @@ PrintOptions print_options(const SearchCommand& c, bool with_qids) {
     options.color = use_color(c.color);
     options.fields = c.fields.empty() ? default_table_fields(with_qids) : c.fields;
     options.run_tag = c.run_tag;
+    options.width = terminal_width();
     return options;
 }
 

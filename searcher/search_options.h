@@ -47,6 +47,7 @@ struct SearchCommand {
     std::string show_id;
     bool count = false;
     bool stats = false;
+    std::string timeline;  // --timeline day|week|month|year
 
     // Ranking.
     std::string bm25;  // "k1=1.2,b=0.75"

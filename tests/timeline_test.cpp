@@ -398,13 +398,4 @@ TEST(TimelineJson, PeriodBucketsUndated) {
     EXPECT_EQ(out.dump(), R"({"query":"cocoa","qid":"7","period":"week","buckets":[],"undated":0})");
 }
 
-TEST(TimelineRows, PeriodCountPairsThenUndated) {
-    using Rows = std::vector<std::pair<std::string, std::size_t>>;
-    EXPECT_EQ(timeline_rows(months_example()),
-              (Rows{{"1987-02", 7}, {"1987-03", 0}, {"1987-04", 1}, {"1987-05", 3}, {"undated", 2}}));
-    Timeline no_undated = months_example();
-    no_undated.undated = 0;
-    EXPECT_EQ(timeline_rows(no_undated), (Rows{{"1987-02", 7}, {"1987-03", 0}, {"1987-04", 1}, {"1987-05", 3}}));
-}
-
 }  // namespace

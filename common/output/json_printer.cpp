@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "output/printer.h"
+#include "output/timeline_output.h"
 
 namespace newsdex {
 namespace {
@@ -208,6 +209,14 @@ public:
     }
 
     void print_stats(const DatabaseStats& stats) override { write(stats_object(stats)); }
+
+    // One object per query in both json and jsonl: a timeline is one answer, not a list.
+    void print_timeline(const TimelineResults& t) override {
+        Json object = Json::object();
+        add_query(object, t.query, t.qid);
+        object.update(timeline_json(t.timeline));
+        write(object);
+    }
 
 private:
     void write(const Json& value) {

@@ -11,7 +11,7 @@
 namespace newsdex {
 
 namespace detail {
-std::unique_ptr<Printer> make_text_printer(std::ostream& out, bool color);
+std::unique_ptr<Printer> make_text_printer(std::ostream& out, bool color, std::size_t width);
 std::unique_ptr<Printer> make_json_printer(std::ostream& out, bool line_per_hit);
 std::unique_ptr<Printer> make_trec_printer(std::ostream& out, const std::string& tag);
 std::unique_ptr<Printer> make_table_printer(std::ostream& out, bool csv, std::vector<std::string> fields);
@@ -21,13 +21,13 @@ const std::vector<FormatRow>& format_table() {
     using K = OutputKind;
     static const std::vector<FormatRow> table = {
         {"text", OutputFormat::text, "for people: ranked blocks with highlighted snippets (colour on a terminal)",
-         {K::hits, K::count, K::facets, K::stats, K::article}},
-        {"json", OutputFormat::json, "one JSON object per query", {K::hits, K::count, K::facets, K::stats, K::article}},
+         {K::hits, K::count, K::facets, K::stats, K::article, K::timeline}},
+        {"json", OutputFormat::json, "one JSON object per query", {K::hits, K::count, K::facets, K::stats, K::article, K::timeline}},
         {"jsonl", OutputFormat::jsonl, "JSON Lines: one line per hit, then one for facets and suggestions",
-         {K::hits, K::count, K::facets, K::stats, K::article}},
-        {"trec", OutputFormat::trec, "TREC run lines: qid Q0 docno rank score tag (--run-tag)", {K::hits, K::count}},
-        {"tsv", OutputFormat::tsv, "tab-separated columns with a header (--fields)", {K::hits, K::count}},
-        {"csv", OutputFormat::csv, "comma-separated columns with a header, RFC 4180 (--fields)", {K::hits, K::count}},
+         {K::hits, K::count, K::facets, K::stats, K::article, K::timeline}},
+        {"trec", OutputFormat::trec, "TREC run lines: qid Q0 docno rank score tag (--run-tag)", {K::hits, K::count, K::timeline}},
+        {"tsv", OutputFormat::tsv, "tab-separated columns with a header (--fields)", {K::hits, K::count, K::timeline}},
+        {"csv", OutputFormat::csv, "comma-separated columns with a header, RFC 4180 (--fields)", {K::hits, K::count, K::timeline}},
     };
     return table;
 }
@@ -67,7 +67,7 @@ std::vector<std::string> default_table_fields(bool with_qid) {
 std::unique_ptr<Printer> make_printer(const PrintOptions& options, std::ostream& out) {
     // No default case, so a new OutputFormat is a compiler warning here.
     switch (options.format) {
-        case OutputFormat::text: return detail::make_text_printer(out, options.color);
+        case OutputFormat::text: return detail::make_text_printer(out, options.color, options.width);
         case OutputFormat::json: return detail::make_json_printer(out, false);
         case OutputFormat::jsonl: return detail::make_json_printer(out, true);
         case OutputFormat::trec: return detail::make_trec_printer(out, options.run_tag);

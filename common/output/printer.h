@@ -19,7 +19,7 @@ namespace newsdex {
 enum class OutputFormat { text, json, jsonl, trec, tsv, csv };
 
 // What a printer is asked to print; a format row lists the kinds it supports.
-enum class OutputKind { hits, count, facets, stats, article };
+enum class OutputKind { hits, count, facets, stats, article, timeline };
 
 struct PrintOptions {
     OutputFormat format = OutputFormat::text;
@@ -28,6 +28,7 @@ struct PrintOptions {
     // when the queries have ids).
     std::vector<std::string> fields;
     std::string run_tag = "newsdex";  // trec: the last column
+    std::size_t width = 60;           // text: columns of the terminal (timeline bars)
 };
 
 // The number of articles one query matches (--count).
@@ -47,6 +48,8 @@ public:
     virtual void print_count(const CountResult& count) = 0;
     // What the database holds (--stats).
     virtual void print_stats(const DatabaseStats& stats) = 0;
+    // One query's counts per period (--timeline).
+    virtual void print_timeline(const TimelineResults& timeline) = 0;
 };
 
 struct FormatRow {

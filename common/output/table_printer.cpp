@@ -2,7 +2,8 @@
 // pandas. CSV quotes as RFC 4180 says (a value holding a comma, a quote or a line break is
 // quoted, quotes doubled); TSV has no quoting, so tabs and line breaks inside a value become
 // spaces. Lines end with LF. Lists (authors, topics, places) are joined with ';'. A query
-// without an id has an empty qid. Facets, --stats and --show have no table form.
+// without an id has an empty qid. Timelines are period,count rows. Facets, --stats and --show
+// have no table form.
 #include <memory>
 #include <ostream>
 #include <string>
@@ -61,6 +62,17 @@ public:
         } else {
             header({"count"});
             write_row({std::to_string(count.count)});
+        }
+    }
+
+    // period,count rows (qid first in a batch), ready to plot; undated matches are not a
+    // period and are left out (JSON and text report them).
+    void print_timeline(const TimelineResults& t) override {
+        if (t.qid) header({"qid", "period", "count"});
+        else header({"period", "count"});
+        for (const auto& bucket : t.timeline.buckets) {
+            if (t.qid) write_row({*t.qid, bucket.period, std::to_string(bucket.count)});
+            else write_row({bucket.period, std::to_string(bucket.count)});
         }
     }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "output/printer.h"
+#include "output/timeline_output.h"
 
 namespace newsdex {
 namespace {
@@ -133,7 +134,7 @@ std::string day_of(std::int64_t unix_seconds) {
 
 class TextPrinter final : public Printer {
 public:
-    TextPrinter(std::ostream& out, bool color) : out_(out), color_(color) {}
+    TextPrinter(std::ostream& out, bool color, std::size_t width) : out_(out), color_(color), width_(width) {}
 
     // Nothing at all for no hits, like grep: the exit code (1) says that nothing matched.
     // A suggestion follows the hits (or stands alone); facet tables come last, printed when
@@ -158,6 +159,14 @@ public:
     }
 
     void print_count(const CountResult& count) override { out_ << count.count << '\n'; }
+
+    // The rows alone for one query; in a batch each timeline is headed by its qid and query
+    // and followed by a blank line, so several read apart.
+    void print_timeline(const TimelineResults& t) override {
+        if (t.qid) out_ << styled(*t.qid + ": " + t.query, kBold) << '\n';
+        out_ << timeline_text(t.timeline, width_);
+        if (t.qid) out_ << '\n';
+    }
 
     void print_stats(const DatabaseStats& stats) override {
         const auto line = [this](std::string_view label, const std::string& value) {
@@ -236,14 +245,15 @@ private:
 
     std::ostream& out_;
     bool color_;
+    std::size_t width_;
 };
 
 }  // namespace
 
 // Declared in printer.cpp, the only caller.
 namespace detail {
-std::unique_ptr<Printer> make_text_printer(std::ostream& out, bool color) {
-    return std::make_unique<TextPrinter>(out, color);
+std::unique_ptr<Printer> make_text_printer(std::ostream& out, bool color, std::size_t width) {
+    return std::make_unique<TextPrinter>(out, color, width);
 }
 }  // namespace detail
 

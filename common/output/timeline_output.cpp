@@ -73,12 +73,4 @@ nlohmann::ordered_json timeline_json(const Timeline& timeline) {
     return out;
 }
 
-std::vector<std::pair<std::string, std::size_t>> timeline_rows(const Timeline& timeline) {
-    std::vector<std::pair<std::string, std::size_t>> rows;
-    rows.reserve(timeline.buckets.size() + 1);
-    for (const auto& bucket : timeline.buckets) rows.emplace_back(bucket.period, bucket.count);
-    if (timeline.undated > 0) rows.emplace_back("undated", timeline.undated);
-    return rows;
-}
-
 }  // namespace newsdex

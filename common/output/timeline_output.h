@@ -36,8 +36,4 @@ std::string timeline_text(const Timeline& timeline, std::size_t width);
 // (ordered_json::update appends new keys in order).
 nlohmann::ordered_json timeline_json(const Timeline& timeline);
 
-// The CSV/TSV rows (period, count), oldest first, then ("undated", N) when N > 0. The caller
-// writes the header and any query id column.
-std::vector<std::pair<std::string, std::size_t>> timeline_rows(const Timeline& timeline);
-
 }  // namespace newsdex

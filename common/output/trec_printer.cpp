@@ -3,7 +3,8 @@
 // made '_' (a docno is one field); an id met again within one query's list (two articles
 // sharing an id) is left out after its first, best-ranked line, and ranks stay consecutive.
 // A query without an id (given on the command line) has qid "1", as the first line of a file.
-// Counts are `qid count` lines; facets, --stats and --show have no TREC form.
+// Counts are `qid count` lines, timelines `qid period count`; facets, --stats and --show have
+// no TREC form.
 #include <memory>
 #include <ostream>
 #include <set>
@@ -41,6 +42,13 @@ public:
 
     void print_count(const CountResult& count) override {
         out_ << count.qid.value_or("1") << ' ' << count.count << '\n';
+    }
+
+    // `qid period count` lines; undated matches are not a period and are left out.
+    void print_timeline(const TimelineResults& t) override {
+        for (const auto& bucket : t.timeline.buckets) {
+            out_ << t.qid.value_or("1") << ' ' << bucket.period << ' ' << bucket.count << '\n';
+        }
     }
 
     void print_article(const Article&) override { throw Error("--format trec cannot print an article"); }

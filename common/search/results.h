@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "article/article.h"
+#include "search/timeline.h"
 #include "snippet/snippet.h"
 
 namespace newsdex {
@@ -63,6 +64,14 @@ struct SearchResults {
     std::optional<std::string> suggestion;  // a corrected query, when one was found
     std::vector<std::string> warnings;      // about the query (e.g. a capped expansion); not printed by printers
     Ranking ranking;
+};
+
+// One query's counts over time (--timeline).
+struct TimelineResults {
+    std::string query;
+    std::optional<std::string> qid;
+    Timeline timeline;
+    std::vector<std::string> warnings;  // about the query; not printed by printers
 };
 
 // What a database holds (--stats).

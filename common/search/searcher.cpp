@@ -386,6 +386,27 @@ void Searcher::export_matches(const SearchRequest& request, bool ranked, const s
     }
 }
 
+TimelineResults Searcher::timeline(const SearchRequest& request, TimelinePeriod period) {
+    return retrying([&] {
+        ParsedQuery parsed = parse(request);
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(parsed.query);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        TimelineSpy spy(period);
+        enquire.add_matchspy(&spy);
+        enquire.get_mset(0, 0, db_.get_doccount());  // checks every match, so the spy sees all
+        const auto since = parse_query_date(request.since);
+        const auto until = parse_query_date(request.until);
+        TimelineResults results;
+        results.query = request.query;
+        results.qid = request.qid;
+        results.timeline = timeline_result(spy, since ? std::optional(since->first) : std::nullopt,
+                                           until ? std::optional(until->last) : std::nullopt);
+        results.warnings = std::move(parsed.warnings);
+        return results;
+    });
+}
+
 DatabaseStats Searcher::stats() {
     return retrying([&] { return collect_stats(db_, path_, shards_.size(), analyzer_); });
 }

@@ -84,6 +84,11 @@ public:
     void export_matches(const SearchRequest& request, bool ranked, const std::function<void(std::size_t)>& total,
                         const std::function<void(const Hit&)>& each);
 
+    // How many articles the request's query matches per period, over all matches (paging and
+    // sorting do not matter); the range follows --since/--until when given. Throws QueryError
+    // for a malformed query, Error for a range of more periods than a timeline may list.
+    TimelineResults timeline(const SearchRequest& request, TimelinePeriod period);
+
     // What the database holds (--stats).
     DatabaseStats stats();
 
