@@ -164,6 +164,7 @@ SearchResults Searcher::run(const SearchRequest& request) {
     results.total = mset.get_matches_estimated();
     results.offset = request.offset;
     SnippetBuilder snippets(analyzer_, request.snippet_chars);
+    const MatchFinder finder(parsed.patterns);
     std::size_t rank = request.offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
@@ -171,7 +172,7 @@ SearchResults Searcher::run(const SearchRequest& request) {
         hit.score = it.get_weight();
         hit.article = schema::decode_article(it.get_document().get_data());
         const std::string& text = hit.article.body.empty() ? hit.article.title : hit.article.body;
-        hit.snippet = snippets.build(text, parsed.patterns);
+        hit.snippet = snippets.build(text, finder);
         results.hits.push_back(std::move(hit));
     }
     for (const auto& spy : spies) {
