@@ -276,6 +276,7 @@ SearchResults Searcher::run(const SearchRequest& request) {
     results.total = mset.get_matches_estimated();
     results.offset = request.offset;
     SnippetBuilder snippets(analyzer_, request.snippet_chars);
+    const MatchFinder finder(parsed.patterns);
     std::size_t rank = request.offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
@@ -284,7 +285,7 @@ SearchResults Searcher::run(const SearchRequest& request) {
         hit.article = schema::decode_article(it.get_document().get_data());
         if (request.snippets) {
             const std::string& text = hit.article.body.empty() ? hit.article.title : hit.article.body;
-            hit.snippet = snippets.build(text, parsed.patterns);
+            hit.snippet = snippets.build(text, finder);
         }
         results.hits.push_back(std::move(hit));
     }

@@ -5,74 +5,33 @@
 
 namespace newsdex {
 
-namespace {
-
-const std::string kEllipsis = "…";
-
-// White space that a snippet shows as one space.
-bool is_space_at(std::string_view s, std::size_t i, std::size_t& len) {
+std::size_t shown_space_length(std::string_view s, std::size_t i) {
     const auto c = static_cast<unsigned char>(s[i]);
-    len = 1;
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return true;
-    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
-        len = 2;  // no-break space
-        return true;
-    }
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) return 2;  // no-break space
     if (c == 0xE3 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
         static_cast<unsigned char>(s[i + 2]) == 0x80) {
-        len = 3;  // ideographic space
-        return true;
+        return 3;  // ideographic space
     }
     if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
         const auto d = static_cast<unsigned char>(s[i + 2]);
-        if (d <= 0x8A || d == 0xA8 || d == 0xA9 || d == 0xAF) {  // U+2000..200A, line/para sep, narrow nbsp
-            len = 3;
-            return true;
-        }
+        if (d <= 0x8A || d == 0xA8 || d == 0xA9 || d == 0xAF) return 3;  // U+2000..200A, line/para sep, narrow nbsp
     }
+    return 0;
+}
+
+namespace {
+
+bool is_space_at(std::string_view s, std::size_t i, std::size_t& len) {
+    len = shown_space_length(s, i);
+    if (len != 0) return true;
+    len = 1;
     return false;
 }
 
+const std::string kEllipsis = "…";
+
 bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
-
-struct Match {
-    std::size_t first;  // token indexes, inclusive
-    std::size_t last;
-    std::size_t pattern;
-};
-
-bool matches_at(const std::vector<Token>& tokens, std::size_t i, const MatchPattern& p) {
-    if (p.sequence.empty() || i + p.sequence.size() > tokens.size()) return false;
-    for (std::size_t k = 0; k < p.sequence.size(); ++k) {
-        const auto& set = p.sequence[k];
-        if (!std::binary_search(set.begin(), set.end(), tokens[i + k].term)) return false;
-    }
-    return true;
-}
-
-// Every match, longest first where two start at the same token, without overlaps.
-std::vector<Match> find_matches(const std::vector<Token>& tokens, std::vector<MatchPattern> patterns) {
-    for (auto& p : patterns) {
-        for (auto& set : p.sequence) std::sort(set.begin(), set.end());
-    }
-    std::vector<Match> out;
-    std::size_t i = 0;
-    while (i < tokens.size()) {
-        std::size_t best = patterns.size();
-        for (std::size_t p = 0; p < patterns.size(); ++p) {
-            if (!matches_at(tokens, i, patterns[p])) continue;
-            if (best == patterns.size() || patterns[p].sequence.size() > patterns[best].sequence.size()) best = p;
-        }
-        if (best == patterns.size()) {
-            ++i;
-            continue;
-        }
-        const std::size_t len = patterns[best].sequence.size();
-        out.push_back({i, i + len - 1, best});
-        i += len;
-    }
-    return out;
-}
 
 // Code-point position of each token's begin and end in the text as shown (white space runs
 // counted as one).
@@ -118,10 +77,18 @@ bool has_content(std::string_view text) {
 }  // namespace
 
 Snippet SnippetBuilder::build(std::string_view text, const std::vector<MatchPattern>& patterns) const {
+    return build(text, MatchFinder(patterns));
+}
+
+Snippet SnippetBuilder::build(std::string_view text, const MatchFinder& finder) const {
+    return build(text, analyzer_.tokens(text), finder);
+}
+
+Snippet SnippetBuilder::build(std::string_view text, const std::vector<Token>& tokens, const MatchFinder& finder) const {
     Snippet snippet;
-    const std::vector<Token> tokens = analyzer_.tokens(text);
     if (tokens.empty()) return snippet;
-    const std::vector<Match> matches = find_matches(tokens, patterns);
+    const std::vector<Match> matches = finder.find(tokens);
+    const std::vector<MatchPattern>& patterns = finder.patterns();
     const ShownPositions shown = shown_positions(text, tokens);
     const std::size_t budget = max_chars_ > 4 ? max_chars_ - 4 : 1;  // room for the ellipses
 
@@ -129,11 +96,11 @@ Snippet SnippetBuilder::build(std::string_view text, const std::vector<MatchPatt
     std::size_t best_first = 0, best_last = 0;
     double best_score = -1;
     for (std::size_t a = 0; a < matches.size(); ++a) {
-        const std::size_t limit = shown.begin[matches[a].first] + budget;
+        const std::size_t limit = shown.begin[matches[a].first_token] + budget;
         std::map<std::size_t, double> distinct;
         double occurrences = 0;
         std::size_t b = a;
-        for (; b < matches.size() && shown.end[matches[b].last] <= limit; ++b) {
+        for (; b < matches.size() && shown.end[matches[b].last_token] <= limit; ++b) {
             const double w = patterns[matches[b].pattern].weight;
             distinct[matches[b].pattern] = w;
             occurrences += w;
@@ -143,8 +110,8 @@ Snippet SnippetBuilder::build(std::string_view text, const std::vector<MatchPatt
         for (const auto& [p, w] : distinct) score += w;
         if (score > best_score + 1e-9) {
             best_score = score;
-            best_first = matches[a].first;
-            best_last = matches[b - 1].last;
+            best_first = matches[a].first_token;
+            best_last = matches[b - 1].last_token;
         }
     }
 
@@ -190,7 +157,7 @@ Snippet SnippetBuilder::build(std::string_view text, const std::vector<MatchPatt
     // Highlight byte ranges.
     std::vector<std::pair<std::size_t, std::size_t>> marks;
     for (const auto& m : matches) {
-        if (m.first >= first && m.last <= last) marks.emplace_back(tokens[m.first].begin, tokens[m.last].end);
+        if (m.first_token >= first && m.last_token <= last) marks.emplace_back(m.begin, m.end);
     }
 
     std::string& out = snippet.text;
