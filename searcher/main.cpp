@@ -161,7 +161,12 @@ int run(const SearchCommand& c) {
     for (const auto& query : runs) {
         const newsdex::SearchRequest request = newsdex::cli::make_request(c, query);
         try {
-            if (!c.timeline.empty()) {
+            if (c.kwic) {
+                const newsdex::ConcordanceResults results = searcher.concordance(request, c.kwic_width);
+                for (const auto& warning : results.warnings) std::cerr << "warning: " << where(query) << warning << "\n";
+                printer->print_concordance(results);
+                for (const auto& article : results.articles) matched = matched || !article.lines.empty();
+            } else if (!c.timeline.empty()) {
                 const auto period = newsdex::parse_timeline_period(c.timeline).value_or(newsdex::TimelinePeriod::month);
                 const newsdex::TimelineResults results = searcher.timeline(request, period);
                 for (const auto& warning : results.warnings) std::cerr << "warning: " << where(query) << warning << "\n";

@@ -112,6 +112,13 @@ void add_search_options(CLI::App& app, SearchCommand& c) {
         ->type_name("N")
         ->capture_default_str();
     controls->add_flag("--count", c.count, "Print only the exact number of matching articles");
+    controls->add_flag("--kwic", c.kwic,
+                       "Concordance: every occurrence of the query's words and phrases in the top -n "
+                       "articles, in context (title first, then body)");
+    controls->add_option("--kwic-width", c.kwic_width, "Code points of context either side of a --kwic match")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{10000}))
+        ->type_name("N")
+        ->capture_default_str();
     controls->add_option("--timeline", c.timeline,
                          "Count all matching articles per day, week (ISO), month or year, empty periods "
                          "as 0: bars in text, buckets in json, period,count in csv/tsv")
@@ -225,6 +232,12 @@ void check_combinations(const SearchCommand& c) {
         throw Error("--stats takes no query, --queries, --show or --count");
     }
     if (c.count && !c.show_id.empty()) throw Error("--count and --show cannot be combined");
+    if (c.kwic && !supports(format->format, OutputKind::concordance)) refuse("--kwic");
+    if (c.kwic && (c.count || !c.timeline.empty() || !c.show_id.empty() || !c.facets.empty() || !c.qrels.empty() ||
+                   !c.export_file.empty() || c.stats)) {
+        throw Error("--kwic lists matches in context; it takes no --count, --timeline, --show, --facet, --qrels, "
+                    "--export or --stats");
+    }
     if (!c.timeline.empty() && (c.count || !c.show_id.empty() || !c.facets.empty() || !c.qrels.empty())) {
         throw Error("--timeline counts per period; it takes no --count, --show, --facet or --qrels");
     }

@@ -48,6 +48,8 @@ struct SearchCommand {
     bool count = false;
     bool stats = false;
     std::string timeline;  // --timeline day|week|month|year
+    bool kwic = false;
+    std::size_t kwic_width = 40;
 
     // Ranking.
     std::string bm25;  // "k1=1.2,b=0.75"

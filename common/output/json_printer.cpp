@@ -210,6 +210,30 @@ public:
 
     void print_stats(const DatabaseStats& stats) override { write(stats_object(stats)); }
 
+    // jsonl: one line per occurrence; json: one object per query with every line in "lines".
+    void print_concordance(const ConcordanceResults& c) override {
+        Json lines = Json::array();
+        for (const auto& article : c.articles) {
+            for (const auto& l : article.lines) {
+                Json line = Json::object();
+                if (line_per_hit_) add_query(line, c.query, c.qid);
+                line["id"] = article.id;
+                line["field"] = l.field;
+                line["offset"] = l.offset;
+                line["left"] = l.left;
+                line["match"] = l.match;
+                line["right"] = l.right;
+                if (line_per_hit_) write(line);
+                else lines.push_back(std::move(line));
+            }
+        }
+        if (line_per_hit_) return;
+        Json object = Json::object();
+        add_query(object, c.query, c.qid);
+        object["lines"] = std::move(lines);
+        write(object);
+    }
+
     // One object per query in both json and jsonl: a timeline is one answer, not a list.
     void print_timeline(const TimelineResults& t) override {
         Json object = Json::object();

@@ -19,7 +19,7 @@ namespace newsdex {
 enum class OutputFormat { text, json, jsonl, trec, tsv, csv };
 
 // What a printer is asked to print; a format row lists the kinds it supports.
-enum class OutputKind { hits, count, facets, stats, article, timeline };
+enum class OutputKind { hits, count, facets, stats, article, timeline, concordance };
 
 struct PrintOptions {
     OutputFormat format = OutputFormat::text;
@@ -50,6 +50,8 @@ public:
     virtual void print_stats(const DatabaseStats& stats) = 0;
     // One query's counts per period (--timeline).
     virtual void print_timeline(const TimelineResults& timeline) = 0;
+    // One query's occurrences in context (--kwic).
+    virtual void print_concordance(const ConcordanceResults& concordance) = 0;
 };
 
 struct FormatRow {

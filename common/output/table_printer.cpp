@@ -65,6 +65,20 @@ public:
         }
     }
 
+    // One row per occurrence: [qid,]id,field,offset,left,match,right.
+    void print_concordance(const ConcordanceResults& c) override {
+        std::vector<std::string> names = {"id", "field", "offset", "left", "match", "right"};
+        if (c.qid) names.insert(names.begin(), "qid");
+        header(names);
+        for (const auto& article : c.articles) {
+            for (const auto& l : article.lines) {
+                std::vector<std::string> row = {article.id, l.field, std::to_string(l.offset), l.left, l.match, l.right};
+                if (c.qid) row.insert(row.begin(), *c.qid);
+                write_row(row);
+            }
+        }
+    }
+
     // period,count rows (qid first in a batch), ready to plot; undated matches are not a
     // period and are left out (JSON and text report them).
     void print_timeline(const TimelineResults& t) override {

@@ -160,6 +160,15 @@ public:
 
     void print_count(const CountResult& count) override { out_ << count.count << '\n'; }
 
+    // One line per occurrence; in a batch headed by the qid and query, like timelines.
+    void print_concordance(const ConcordanceResults& c) override {
+        if (c.qid) out_ << styled(*c.qid + ": " + c.query, kBold) << '\n';
+        for (const auto& article : c.articles) {
+            for (const auto& line : article.lines) out_ << concordance_text_line(line, article.id, c.width, color_) << '\n';
+        }
+        if (c.qid) out_ << '\n';
+    }
+
     // The rows alone for one query; in a batch each timeline is headed by its qid and query
     // and followed by a blank line, so several read apart.
     void print_timeline(const TimelineResults& t) override {

@@ -52,6 +52,7 @@ public:
     }
 
     void print_article(const Article&) override { throw Error("--format trec cannot print an article"); }
+    void print_concordance(const ConcordanceResults&) override { throw Error("--format trec cannot print --kwic"); }
     void print_stats(const DatabaseStats&) override { throw Error("--format trec cannot print --stats"); }
 
 private:

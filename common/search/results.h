@@ -11,6 +11,7 @@
 
 #include "article/article.h"
 #include "search/timeline.h"
+#include "snippet/concordance.h"
 #include "snippet/snippet.h"
 
 namespace newsdex {
@@ -72,6 +73,19 @@ struct TimelineResults {
     std::optional<std::string> qid;
     Timeline timeline;
     std::vector<std::string> warnings;  // about the query; not printed by printers
+};
+
+// Every occurrence of a query's words and phrases in its top articles (--kwic).
+struct ConcordanceEntry {
+    std::string id;                      // the article's
+    std::vector<ConcordanceLine> lines;  // title first, then body, in text order
+};
+struct ConcordanceResults {
+    std::string query;
+    std::optional<std::string> qid;
+    std::size_t width = 40;                 // code points of context either side
+    std::vector<ConcordanceEntry> articles;  // in rank order
+    std::vector<std::string> warnings;      // about the query; not printed by printers
 };
 
 // What a database holds (--stats).

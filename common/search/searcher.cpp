@@ -13,6 +13,7 @@
 #include "search/spelling.h"
 #include "search/suggestion.h"
 #include "search/vocabulary.h"
+#include "snippet/concordance.h"
 #include "snippet/snippet_builder.h"
 #include "util/errors.h"
 
@@ -385,6 +386,26 @@ void Searcher::export_matches(const SearchRequest& request, bool ranked, const s
     } catch (const Xapian::Error& e) {
         throw Error("export failed on database " + path_ + ": " + e.get_description());
     }
+}
+
+ConcordanceResults Searcher::concordance(const SearchRequest& request, std::size_t width) {
+    SearchRequest quiet = request;
+    quiet.snippets = false;
+    quiet.suggest = false;
+    quiet.facets.clear();
+    const SearchResults hits = search(quiet);
+    // Parsed again for its patterns: cheap next to reading the articles.
+    const MatchFinder finder(retrying([&] { return parse(quiet); }).patterns);
+    const ConcordanceBuilder builder(analyzer_, width);
+    ConcordanceResults results;
+    results.query = request.query;
+    results.qid = request.qid;
+    results.width = width;
+    results.warnings = hits.warnings;
+    for (const Hit& hit : hits.hits) {
+        results.articles.push_back({hit.article.id, builder.lines(hit.article.title, hit.article.body, finder)});
+    }
+    return results;
 }
 
 TimelineResults Searcher::timeline(const SearchRequest& request, TimelinePeriod period) {

@@ -89,6 +89,11 @@ public:
     // for a malformed query, Error for a range of more periods than a timeline may list.
     TimelineResults timeline(const SearchRequest& request, TimelinePeriod period);
 
+    // Every occurrence of the query's positive words and phrases (as snippets highlight them)
+    // in the title and body of its top `request.limit` articles from `request.offset`, in
+    // rank order, with `width` code points of context (--kwic). Throws QueryError.
+    ConcordanceResults concordance(const SearchRequest& request, std::size_t width);
+
     // What the database holds (--stats).
     DatabaseStats stats();
 
