@@ -269,6 +269,17 @@ TEST(Evaluation, CutoffsCountOnlyTheirRanks) {
                 (1 + 1 / std::log2(7.0)) / (3 + 1 / std::log2(3.0) + 0.5 + 1 / std::log2(5.0)), 1e-9);
 }
 
+TEST(Evaluation, QueriesListedInByteOrderOfQid) {
+    // strcmp order, as trec_eval sorts its results: "T10" < "T2" ('1' < '2'), "T2" < "t1" ('T' < 't').
+    const auto qrels = qrels_of("t1 0 a 1\nT2 0 a 1\nT10 0 a 1\n");
+    const eval::Run run = {{"t1", {{"a", 1}}}, {"T2", {{"a", 1}}}, {"T10", {{"a", 1}}}};
+    const auto evaluation = evaluate(run, qrels, 1000);
+    ASSERT_EQ(evaluation.per_query.size(), 3u);
+    EXPECT_EQ(evaluation.per_query[0].first, "T10");
+    EXPECT_EQ(evaluation.per_query[1].first, "T2");
+    EXPECT_EQ(evaluation.per_query[2].first, "t1");
+}
+
 TEST(Evaluation, RefusesWhatTrecEvalRefuses) {
     const auto qrels = qrels_of("Q1 0 d1 1\n");
     EXPECT_EQ(evaluate_error({{"Q9", {{"d1", 1}}}}, qrels, 1000),
