@@ -64,6 +64,8 @@ struct Evaluation {
 };
 
 // `depth` is trec_eval's -M: only the top `depth` documents of each query are evaluated.
+// A query whose judgements are all negative scores 0 with num_rel 0 (trec_eval 9 fails on
+// it: it sizes its table of relevance levels by the greatest judgement).
 // Throws newsdex::Error when no query of the run has judgements (trec_eval: "No queries with
 // both results and relevance info"), when a query's top `depth` documents hold one docno
 // twice (trec_eval: "duplicate docs"), or for a score that is not a number.
