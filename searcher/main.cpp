@@ -10,7 +10,10 @@
 #include <csignal>
 #include <fstream>
 #include <iostream>
+#include <set>
 
+#include "eval/qrels.h"
+#include "eval/trec_eval.h"
 #include "output/printer.h"
 #include "query/date_filter.h"
 #include "search/query_batch.h"
@@ -125,6 +128,39 @@ std::size_t export_articles(newsdex::Searcher& searcher, const SearchCommand& c,
     return written;
 }
 
+// --qrels: each query's top --depth hits as a run (docnos as --format trec prints them, each
+// once), evaluated as trec_eval -c would. A failed query is reported and retrieves nothing.
+// Returns 2 when a query failed, else 0.
+int evaluate_batch(newsdex::Searcher& searcher, const SearchCommand& c, const std::vector<BatchQuery>& queries,
+                   newsdex::Printer& printer) {
+    const newsdex::eval::Judgements qrels = newsdex::eval::read_qrels(c.qrels);
+    newsdex::eval::Run run;
+    bool failed = false;
+    for (const auto& query : queries) {
+        newsdex::SearchRequest request = newsdex::cli::make_request(c, query);
+        request.offset = 0;
+        request.limit = c.depth;
+        request.snippets = false;
+        request.suggest = false;
+        const std::string qid = query.qid.value_or("1");
+        auto& retrieved = run[qid];
+        try {
+            const newsdex::SearchResults results = searcher.search(request);
+            for (const auto& warning : results.warnings) std::cerr << "warning: " << where(query) << warning << "\n";
+            std::set<std::string> seen;
+            for (const auto& hit : results.hits) {
+                std::string docno = newsdex::trec_docno(hit.article.id);
+                if (seen.insert(docno).second) retrieved.push_back({std::move(docno), hit.score});
+            }
+        } catch (const newsdex::QueryError& e) {
+            std::cerr << "error: " << where(query) << e.what() << "\n";
+            failed = true;
+        }
+    }
+    printer.print_evaluation(newsdex::eval::evaluate(run, qrels, c.depth));
+    return failed ? 2 : 0;
+}
+
 int run(const SearchCommand& c) {
     const std::vector<BatchQuery> queries = gather_queries(c);
     if (queries.empty() && c.show_id.empty() && !c.stats && c.like.empty() && c.export_file.empty()) {
@@ -153,6 +189,7 @@ int run(const SearchCommand& c) {
     }
     std::vector<BatchQuery> runs = queries;
     if (runs.empty() && (!c.like.empty() || !c.export_file.empty())) runs.push_back({"", std::nullopt, "", false});
+    if (!c.qrels.empty()) return evaluate_batch(searcher, c, runs, *printer);
     if (!c.export_file.empty()) {
         const std::size_t written = export_articles(searcher, c, runs);
         if (c.export_file != "-") std::cerr << "exported " << written << " articles to " << c.export_file << "\n";

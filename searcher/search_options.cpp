@@ -243,6 +243,7 @@ void check_combinations(const SearchCommand& c) {
     }
     if (!c.qrels.empty() && c.query_file.empty()) throw Error("--qrels evaluates the queries of --queries FILE");
     if (!c.qrels.empty() && c.count) throw Error("--qrels and --count cannot be combined");
+    if (!c.qrels.empty() && !supports(format->format, OutputKind::evaluation)) refuse("--qrels evaluations");
     if (!c.bm25.empty()) parse_bm25(c.bm25);
     if (!c.export_file.empty() &&
         (c.count || c.stats || !c.show_id.empty() || !c.facets.empty() || !c.qrels.empty() || !c.timeline.empty())) {

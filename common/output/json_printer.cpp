@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "output/printer.h"
+#include "eval/evaluation_output.h"
 #include "output/timeline_output.h"
 
 namespace newsdex {
@@ -209,6 +210,10 @@ public:
     }
 
     void print_stats(const DatabaseStats& stats) override { write(stats_object(stats)); }
+
+    void print_evaluation(const eval::Evaluation& evaluation) override {
+        out_ << eval::evaluation_json(evaluation) << '\n';
+    }
 
     // jsonl: one line per occurrence; json: one object per query with every line in "lines".
     void print_concordance(const ConcordanceResults& c) override {

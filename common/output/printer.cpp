@@ -21,10 +21,11 @@ const std::vector<FormatRow>& format_table() {
     using K = OutputKind;
     static const std::vector<FormatRow> table = {
         {"text", OutputFormat::text, "for people: ranked blocks with highlighted snippets (colour on a terminal)",
-         {K::hits, K::count, K::facets, K::stats, K::article, K::timeline, K::concordance}},
-        {"json", OutputFormat::json, "one JSON object per query", {K::hits, K::count, K::facets, K::stats, K::article, K::timeline, K::concordance}},
+         {K::hits, K::count, K::facets, K::stats, K::article, K::timeline, K::concordance, K::evaluation}},
+        {"json", OutputFormat::json, "one JSON object per query",
+         {K::hits, K::count, K::facets, K::stats, K::article, K::timeline, K::concordance, K::evaluation}},
         {"jsonl", OutputFormat::jsonl, "JSON Lines: one line per hit, then one for facets and suggestions",
-         {K::hits, K::count, K::facets, K::stats, K::article, K::timeline, K::concordance}},
+         {K::hits, K::count, K::facets, K::stats, K::article, K::timeline, K::concordance, K::evaluation}},
         {"trec", OutputFormat::trec, "TREC run lines: qid Q0 docno rank score tag (--run-tag)", {K::hits, K::count, K::timeline}},
         {"tsv", OutputFormat::tsv, "tab-separated columns with a header (--fields)", {K::hits, K::count, K::timeline, K::concordance}},
         {"csv", OutputFormat::csv, "comma-separated columns with a header, RFC 4180 (--fields)", {K::hits, K::count, K::timeline, K::concordance}},

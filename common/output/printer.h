@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "eval/trec_eval.h"
 #include "search/results.h"
 
 namespace newsdex {
@@ -19,7 +20,7 @@ namespace newsdex {
 enum class OutputFormat { text, json, jsonl, trec, tsv, csv };
 
 // What a printer is asked to print; a format row lists the kinds it supports.
-enum class OutputKind { hits, count, facets, stats, article, timeline, concordance };
+enum class OutputKind { hits, count, facets, stats, article, timeline, concordance, evaluation };
 
 struct PrintOptions {
     OutputFormat format = OutputFormat::text;
@@ -52,6 +53,8 @@ public:
     virtual void print_timeline(const TimelineResults& timeline) = 0;
     // One query's occurrences in context (--kwic).
     virtual void print_concordance(const ConcordanceResults& concordance) = 0;
+    // A run's evaluation against judgements (--qrels).
+    virtual void print_evaluation(const eval::Evaluation& evaluation) = 0;
 };
 
 struct FormatRow {
@@ -74,6 +77,10 @@ const std::vector<std::string>& table_field_names();
 std::vector<std::string> default_table_fields(bool with_qid);
 
 std::unique_ptr<Printer> make_printer(const PrintOptions& options, std::ostream& out);
+
+// The docno a TREC run (and an evaluation) gives an article: its id with every white-space
+// character made '_', since a docno is one field of a line.
+std::string trec_docno(const std::string& id);
 
 // One article as --export writes it, whatever --format says: a JSON object on one line ending
 // in '\n' with "qid" (from a batch), "rank" and "score" (when the export is ranked) first,

@@ -91,6 +91,7 @@ public:
     }
 
     void print_article(const Article&) override { throw Error("--format tsv and csv cannot print an article"); }
+    void print_evaluation(const eval::Evaluation&) override { throw Error("--format tsv and csv cannot print --qrels"); }
     void print_stats(const DatabaseStats&) override { throw Error("--format tsv and csv cannot print --stats"); }
 
 private:

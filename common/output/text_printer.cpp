@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "output/printer.h"
+#include "eval/evaluation_output.h"
 #include "output/timeline_output.h"
 
 namespace newsdex {
@@ -159,6 +160,9 @@ public:
     }
 
     void print_count(const CountResult& count) override { out_ << count.count << '\n'; }
+
+    // trec_eval's own layout, so tools that read trec_eval's output read ours.
+    void print_evaluation(const eval::Evaluation& evaluation) override { out_ << eval::evaluation_text(evaluation); }
 
     // One line per occurrence; in a batch headed by the qid and query, like timelines.
     void print_concordance(const ConcordanceResults& c) override {

@@ -17,14 +17,6 @@
 namespace newsdex {
 namespace {
 
-std::string docno_of(const std::string& id) {
-    std::string docno = id;
-    for (char& c : docno) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') c = '_';
-    }
-    return docno;
-}
-
 class TrecPrinter final : public Printer {
 public:
     TrecPrinter(std::ostream& out, std::string tag) : out_(out), tag_(std::move(tag)) {}
@@ -34,7 +26,7 @@ public:
         std::set<std::string> seen;
         std::size_t rank = results.offset;
         for (const Hit& hit : results.hits) {
-            std::string docno = docno_of(hit.article.id);
+            std::string docno = trec_docno(hit.article.id);
             if (!seen.insert(docno).second) continue;
             out_ << qid << " Q0 " << docno << ' ' << ++rank << ' ' << exact_score(hit.score) << ' ' << tag_ << '\n';
         }
@@ -53,6 +45,7 @@ public:
 
     void print_article(const Article&) override { throw Error("--format trec cannot print an article"); }
     void print_concordance(const ConcordanceResults&) override { throw Error("--format trec cannot print --kwic"); }
+    void print_evaluation(const eval::Evaluation&) override { throw Error("--format trec cannot print --qrels"); }
     void print_stats(const DatabaseStats&) override { throw Error("--format trec cannot print --stats"); }
 
 private:
@@ -61,6 +54,14 @@ private:
 };
 
 }  // namespace
+
+std::string trec_docno(const std::string& id) {
+    std::string docno = id;
+    for (char& c : docno) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') c = '_';
+    }
+    return docno;
+}
 
 // Declared in printer.cpp, the only caller.
 namespace detail {
