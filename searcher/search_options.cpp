@@ -90,6 +90,7 @@ void add_search_options(CLI::App& app, SearchCommand& c) {
                       "Columns of tsv and csv, from: " + join(table_field_names(), ",") +
                           " (default rank,id,score,date,source,title; qid first with --queries)")
         ->delimiter(',')
+        ->allow_extra_args(false)
         ->check(CLI::IsMember(table_field_names()))
         ->type_name("LIST");
     tools->add_option("--export", c.export_file,

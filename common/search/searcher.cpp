@@ -158,6 +158,7 @@ Xapian::docid Searcher::only_article(const std::string& id) {
     }
     if (exact.empty()) throw Error("no article with id '" + id + "'");
     if (exact.size() > 1) {
+        std::sort(paths.begin(), paths.end());
         throw Error("id '" + id + "' names " + std::to_string(exact.size()) + " articles (" + join(paths, ", ") +
                     "); --like needs one");
     }
