@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "analysis/analyzer.h"
+#include "match_patterns.h"
 #include "snippet/match_finder.h"
 
 using namespace newsdex;
@@ -18,13 +19,8 @@ void PrintTo(const Match& m, std::ostream* os) {
 
 namespace {
 
-MatchPattern keyword(std::vector<std::string> forms) { return MatchPattern{{std::move(forms)}, 1.0}; }
-
-MatchPattern phrase(std::initializer_list<const char*> words) {
-    MatchPattern p;
-    for (const char* w : words) p.sequence.push_back({w});
-    return p;
-}
+using newsdex::test::keyword;
+using newsdex::test::phrase;
 
 struct Row {
     const char* name;

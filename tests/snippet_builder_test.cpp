@@ -1,22 +1,15 @@
 #include <gtest/gtest.h>
 
 #include "analysis/analyzer.h"
+#include "match_patterns.h"
 #include "snippet/snippet_builder.h"
 
 using namespace newsdex;
 
 namespace {
 
-MatchPattern keyword(std::vector<std::string> forms, double weight = 1.0) {
-    return MatchPattern{{std::move(forms)}, weight};
-}
-
-MatchPattern phrase(std::initializer_list<const char*> words, double weight = 1.0) {
-    MatchPattern p;
-    for (const char* w : words) p.sequence.push_back({w});
-    p.weight = weight;
-    return p;
-}
+using newsdex::test::keyword;
+using newsdex::test::phrase;
 
 // The snippet with each highlight in [brackets], so a row shows text and offsets at once.
 std::string render(const Snippet& s) {
