@@ -1,0 +1,35 @@
+// The grouping pass: gives every article marked "not yet grouped" a copy group, the group of
+// its most similar near-copy (index/near_duplicates.h) in any shard, or a new one. It runs at
+// the end of an index run, after every shard has committed, because a shard writer never sees
+// another shard's uncommitted articles. Articles are taken in unique-key order and groups are
+// chosen only among articles already grouped, so the same database and input always give the
+// same groups, whatever the number of shards; a killed pass leaves marks that the next run
+// finishes from, to the groups an uninterrupted pass gives.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsdex {
+
+struct GroupingCounts {
+    std::size_t grouped = 0;   // articles given a group
+    std::size_t joined = 0;    // of those, how many joined an existing group
+    std::size_t unmarked = 0;  // marks removed (grouped now, or by a pass killed before it ended)
+};
+
+// Groups the marked articles (schema::kUngroupedSlot) of the shards (opened writable; the caller
+// holds the write lock), then removes their marks, committing every shard every `commit_every`
+// changes and at the end of each phase. Throws Error
+// when a shard cannot be opened or written.
+GroupingCounts group_copies(const std::vector<std::string>& shard_paths, const std::string& db_path,
+                            std::size_t commit_every = 1000);
+
+// The key of a new group founded by the article with this unique term: 16 hex digits of a hash
+// of the term, and of `attempt` when a group with the plain key exists already (an earlier
+// version of the article founded it and its copies still carry it).
+std::string new_group_key(std::string_view unique_term, unsigned attempt);
+
+}  // namespace newsdex
