@@ -75,6 +75,13 @@ public:
             }
         }
         std::sort(pending.begin(), pending.end());
+        // Looking up 20 band terms in every shard for each article costs a B-tree descent
+        // each, and nearly every band term is held by its own article only. When a run adds
+        // much of the database, one sequential walk over the band terms finds the few that
+        // two articles share, and only those are looked up.
+        Xapian::doccount total = 0;
+        for (const auto& shard : shards_) total += shard.get_doccount();
+        if (!pending.empty() && pending.size() * 8 >= total) shared_bands_ = shared_band_terms();
         GroupingCounts counts;
         std::size_t since_commit = 0;
         const auto count_change = [&] {
@@ -105,22 +112,38 @@ public:
 
 private:
     std::vector<Xapian::WritableDatabase> shards_;
-    // Marked articles this pass has not reached yet: never candidates, and their groups (from a
-    // killed pass) do not count as taken.
+    // Marked articles this pass has not reached yet: never candidates.
     std::unordered_set<std::uint64_t> waiting_;
+    std::optional<std::unordered_set<std::string>> shared_bands_;  // band terms held by 2+ articles
+
+    // A merge of the shards' sorted band terms, summing their frequencies.
+    std::unordered_set<std::string> shared_band_terms() {
+        const std::string prefix(schema::kBand);
+        std::vector<Xapian::TermIterator> at, end;
+        for (auto& shard : shards_) {
+            at.push_back(shard.allterms_begin(prefix));
+            end.push_back(shard.allterms_end(prefix));
+        }
+        std::unordered_set<std::string> shared;
+        for (;;) {
+            std::optional<std::string> lowest;
+            for (std::size_t i = 0; i < at.size(); ++i) {
+                if (at[i] != end[i] && (!lowest || *at[i] < *lowest)) lowest = *at[i];
+            }
+            if (!lowest) return shared;
+            Xapian::doccount frequency = 0;
+            for (std::size_t i = 0; i < at.size(); ++i) {
+                if (at[i] != end[i] && *at[i] == *lowest) {
+                    frequency += at[i].get_termfreq();
+                    ++at[i];
+                }
+            }
+            if (frequency >= 2) shared.insert(*lowest);
+        }
+    }
 
     void commit() {
         for (auto& shard : shards_) shard.commit();
-    }
-
-    bool group_in_use(const std::string& key) {
-        const std::string term = std::string(schema::kGroup) + key;
-        for (unsigned s = 0; s < shards_.size(); ++s) {
-            for (auto it = shards_[s].postlist_begin(term); it != shards_[s].postlist_end(term); ++it) {
-                if (!waiting_.contains(slot_id(s, *it))) return true;
-            }
-        }
-        return false;
     }
 
     // True when the article joined an existing group.
@@ -132,6 +155,7 @@ private:
         if (signature) {
             std::unordered_set<std::uint64_t> seen;
             for (const auto& band : nd::band_terms(*signature, schema::kBand)) {
+                if (shared_bands_ && !shared_bands_->contains(band)) continue;
                 for (unsigned s = 0; s < shards_.size(); ++s) {
                     for (auto it = shards_[s].postlist_begin(band); it != shards_[s].postlist_end(band); ++it) {
                         const std::uint64_t candidate = slot_id(s, *it);
@@ -150,14 +174,9 @@ private:
             }
         }
         const bool joined = !best_key.empty();
-        if (!joined) {
-            for (unsigned attempt = 0;; ++attempt) {
-                best_key = new_group_key(p.key, attempt);
-                if (!group_in_use(best_key)) break;
-            }
-        }
+        if (!joined) best_key = new_group_key(p.key, signature ? nd::encode(*signature) : std::string());
+        // Values only: Xapian then rewrites no posting list, which makes the pass cheap.
         doc.add_value(schema::kGroupSlot, best_key);
-        doc.add_boolean_term(std::string(schema::kGroup) + best_key);
         shards_[p.shard].replace_document(p.id, doc);
         return joined;
     }
@@ -165,9 +184,8 @@ private:
 
 }  // namespace
 
-std::string new_group_key(std::string_view unique_term, unsigned attempt) {
-    std::uint64_t h = fnv1a(unique_term);
-    if (attempt > 0) h = fnv1a("#" + std::to_string(attempt), h);
+std::string new_group_key(std::string_view unique_term, std::string_view signature) {
+    std::uint64_t h = fnv1a(signature, fnv1a(unique_term));
     static const char kDigits[] = "0123456789abcdef";
     std::string key(16, '0');
     for (int i = 15; i >= 0; --i, h >>= 4) key[i] = kDigits[h & 0xF];

@@ -27,9 +27,10 @@ struct GroupingCounts {
 GroupingCounts group_copies(const std::vector<std::string>& shard_paths, const std::string& db_path,
                             std::size_t commit_every = 1000);
 
-// The key of a new group founded by the article with this unique term: 16 hex digits of a hash
-// of the term, and of `attempt` when a group with the plain key exists already (an earlier
-// version of the article founded it and its copies still carry it).
-std::string new_group_key(std::string_view unique_term, unsigned attempt);
+// The key of a new group founded by the article with this unique term and signature (its
+// encoded signature, schema::kSignatureSlot): 16 hex digits of a hash of both. The signature
+// is part of it so that an article replaced by another story does not found a group under the
+// key its old copies still carry.
+std::string new_group_key(std::string_view unique_term, std::string_view signature);
 
 }  // namespace newsdex

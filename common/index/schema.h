@@ -26,9 +26,8 @@ inline constexpr std::string_view kPlace = "XP";
 inline constexpr std::string_view kOrganisation = "XO";
 inline constexpr std::string_view kLanguage = "L";
 // Copy groups (index/copy_groups.h): LSH band terms of the body's near-duplicate signature
-// (XB + band + hash) and the article's group (XG + group key).
+// (XB + band + hash); the group itself is only in kGroupSlot.
 inline constexpr std::string_view kBand = "XB";
-inline constexpr std::string_view kGroup = "XG";
 // Body and title words are also indexed without prefix, positional, for keyword and phrase
 // search; title words there with a higher wdf so title matches rank higher.
 
