@@ -407,7 +407,7 @@ TEST_F(ResultControls, StatsDescribeTheCorpus) {
     EXPECT_EQ(stats.at("latest"), "2025-03-14");
     EXPECT_EQ(stats.at("undated"), 2);
     EXPECT_EQ(stats.at("shards"), 2);
-    EXPECT_EQ(stats.at("analyzer"), Json({{"language", "english"}, {"accents", "fold"}, {"format", 2}}));
+    EXPECT_EQ(stats.at("analyzer"), Json({{"language", "english"}, {"accents", "fold"}, {"format", 3}}));
     std::uintmax_t bytes = 0;
     for (const auto& entry : fs::recursive_directory_iterator(db_)) {
         if (entry.is_regular_file()) bytes += entry.file_size();
