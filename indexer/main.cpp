@@ -75,6 +75,7 @@ int main(int argc, char** argv) {
     std::vector<std::string> paths;
     std::string language = "english";
     std::string accents = "fold";
+    std::string metadata_text = "yes";
     std::string encoding;
     std::string progress = "auto";
     bool quiet = false;
@@ -90,6 +91,11 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     app.add_option("--accents", accents, "fold: accents do not matter; keep: they do")
         ->check(CLI::IsMember({"fold", "keep"}))
+        ->capture_default_str();
+    app.add_option("--metadata-text", metadata_text,
+                   "yes: words of source, authors, topics, places and organisations are searchable "
+                   "as keywords too; no: only as field filters (topic:cocoa) and facets")
+        ->check(CLI::IsMember({"yes", "no"}))
         ->capture_default_str();
     app.add_option("--encoding", encoding,
                    "Charset of every file (latin1, koi8-r, shift_jis, ...) instead of detection")
@@ -133,7 +139,7 @@ int main(int argc, char** argv) {
     const auto start = std::chrono::steady_clock::now();
     try {
         options.db = db;
-        options.settings = newsdex::AnalyzerSettings{language, accents == "fold"};
+        options.settings = newsdex::AnalyzerSettings{language, accents == "fold", metadata_text == "yes"};
         options.decode = newsdex::DecodeOptions{encoding, {}};
         options.commits.every_articles = commit_every;
         options.commits.every_seconds = std::chrono::seconds(commit_seconds);

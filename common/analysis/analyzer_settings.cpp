@@ -8,8 +8,10 @@ namespace {
 const std::string kFormatKey = "newsdex.format";
 const std::string kLanguageKey = "newsdex.language";
 const std::string kAccentsKey = "newsdex.accents";
+const std::string kMetadataTextKey = "newsdex.metadata_text";
 
 std::string accents_name(bool fold) { return fold ? "fold" : "keep"; }
+std::string yes_no(bool on) { return on ? "yes" : "no"; }
 }  // namespace
 
 void validate_language(const std::string& language) {
@@ -26,6 +28,7 @@ void write_settings(Xapian::WritableDatabase& db, const AnalyzerSettings& settin
     db.set_metadata(kFormatKey, std::to_string(kDatabaseFormat));
     db.set_metadata(kLanguageKey, settings.language);
     db.set_metadata(kAccentsKey, accents_name(settings.fold_accents));
+    db.set_metadata(kMetadataTextKey, yes_no(settings.metadata_text));
 }
 
 bool has_settings(const Xapian::Database& db) { return !db.get_metadata(kFormatKey).empty(); }
@@ -43,10 +46,14 @@ AnalyzerSettings read_settings(const Xapian::Database& db, const std::string& db
     AnalyzerSettings settings;
     settings.language = db.get_metadata(kLanguageKey);
     const std::string accents = db.get_metadata(kAccentsKey);
-    if (settings.language.empty() || (accents != "fold" && accents != "keep")) {
+    // Every format-3 database has the key, so a missing one is damage, not an older version.
+    const std::string metadata_text = db.get_metadata(kMetadataTextKey);
+    if (settings.language.empty() || (accents != "fold" && accents != "keep") ||
+        (metadata_text != "yes" && metadata_text != "no")) {
         throw Error("database " + db_path + " has damaged analyzer settings; re-index it");
     }
     settings.fold_accents = accents == "fold";
+    settings.metadata_text = metadata_text == "yes";
     return settings;
 }
 
@@ -61,6 +68,11 @@ void check_same_settings(const AnalyzerSettings& stored, const AnalyzerSettings&
         throw Error("database " + db_path + " was indexed with --accents " +
                     accents_name(stored.fold_accents) + ", not --accents " +
                     accents_name(wanted.fold_accents) +
+                    " (use the same setting, or index into a new database)");
+    }
+    if (stored.metadata_text != wanted.metadata_text) {
+        throw Error("database " + db_path + " was indexed with --metadata-text " +
+                    yes_no(stored.metadata_text) + ", not --metadata-text " + yes_no(wanted.metadata_text) +
                     " (use the same setting, or index into a new database)");
     }
 }

@@ -13,11 +13,17 @@ namespace newsdex {
 // written by an older build would be searched wrongly by this one.
 // 2: value slots for source, authors, topics, places, organisations, language and date label
 // (facets; see index/schema.h).
-inline constexpr int kDatabaseFormat = 2;
+// 3: copy groups (near-duplicate signature and group slots, band, group and marker terms; see
+// index/copy_groups.h) and the newsdex.metadata_text setting.
+inline constexpr int kDatabaseFormat = 3;
 
 struct AnalyzerSettings {
     std::string language = "english";  // a Snowball stemmer name known to Xapian, or "none"
     bool fold_accents = true;
+    // Whether the words of source, authors, topics, places and organisations are searchable as
+    // keywords too. Off for studies where those labels are the judgements: they stay boolean
+    // filter terms and facet slots.
+    bool metadata_text = true;
 
     friend bool operator==(const AnalyzerSettings&, const AnalyzerSettings&) = default;
 };

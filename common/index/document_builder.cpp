@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "index/near_duplicates.h"
 #include "index/schema.h"
 
 namespace newsdex {
@@ -52,6 +53,16 @@ void DocumentBuilder::add_values(Xapian::Document& doc, const Article& article) 
     }
 }
 
+// The group itself is chosen by the grouping pass at the end of the run, which sees every
+// shard's committed articles; here the article only becomes findable by its bands and marked.
+// An empty body has no signature and never joins a group.
+void DocumentBuilder::add_signature(Xapian::Document& doc, const near_duplicates::Signature& signature) {
+    if (signature.kind == near_duplicates::Signature::Kind::none) return;
+    doc.add_value(schema::kSignatureSlot, near_duplicates::encode(signature));
+    for (const auto& term : near_duplicates::band_terms(signature, schema::kBand)) doc.add_boolean_term(term);
+    doc.add_value(schema::kUngroupedSlot, "1");
+}
+
 void DocumentBuilder::add_boolean(Xapian::Document& doc, std::string_view prefix,
                                   const std::string& value) {
     const std::string normalised = analyzer_.normalize_value(value);
@@ -62,7 +73,8 @@ void DocumentBuilder::add_boolean(Xapian::Document& doc, std::string_view prefix
     // The value's words are searchable as plain keywords and phrases too ("abu dhabi", 北京 is
     // a phrase of its characters), each value in its own position range after the body so no
     // phrase joins two values or a value and the text: an article with no text is still found
-    // by its metadata.
+    // by its metadata. Unless --metadata-text no keeps the labels out of the words.
+    if (!analyzer_.settings().metadata_text) return;
     next_metadata_pos_ += kValueGap;
     analyzer_.analyze(value, [&](const Token& t) {
         doc.add_posting(t.term, next_metadata_pos_ + t.position);
@@ -87,9 +99,11 @@ Xapian::Document DocumentBuilder::build(const Article& article, const std::strin
         }
     });
     last_pos_ = schema::kBodyStart;
+    near_duplicates::SignatureBuilder signature;
     analyzer_.analyze(article.body, [&](const Token& t) {
         last_pos_ = schema::kBodyStart + t.position;
         doc.add_posting(t.term, last_pos_);
+        signature.add(t.term);
     });
     next_metadata_pos_ = last_pos_ + 1;
 
@@ -109,6 +123,7 @@ Xapian::Document DocumentBuilder::build(const Article& article, const std::strin
     doc.add_boolean_term(schema::article_key(file_path, article.path, article.id));
 
     add_values(doc, article);  // the date too: date filters are ranges over its slot
+    add_signature(doc, signature.finish());
     if (stems_ != nullptr) {
         // Once per distinct word rather than per occurrence: the document's term list is
         // already de-duplicated. Prefixed terms start with an upper-case ASCII letter, which

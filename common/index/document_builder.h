@@ -1,6 +1,7 @@
 // Builds the Xapian document of one article, following index/schema.h: positional words of
 // title and body, title words also under their prefix, boolean filter terms for metadata,
-// the value slots (date, metadata as written, date label), and the whole article as stored data.
+// the value slots (date, metadata as written, date label), the body's near-duplicate signature
+// with its band terms and the "not yet grouped" marker, and the whole article as stored data.
 #pragma once
 
 #include <string>
@@ -10,6 +11,7 @@
 
 #include "analysis/analyzer.h"
 #include "article/article.h"
+#include "index/near_duplicates.h"
 #include "index/stem_table.h"
 
 namespace newsdex {
@@ -33,6 +35,7 @@ private:
 
     void add_boolean(Xapian::Document& doc, std::string_view prefix, const std::string& value);
     void add_values(Xapian::Document& doc, const Article& article) const;
+    void add_signature(Xapian::Document& doc, const near_duplicates::Signature& signature);
     std::string distinct_values(const std::vector<std::string>& values) const;
 };
 

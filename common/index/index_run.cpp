@@ -45,8 +45,11 @@ IndexReport run_index(const std::vector<std::string>& paths, const IndexOptions&
         report.walk = indexer.run(paths);
         report.writes = writer.finish();
     }
+    // After every shard has committed and closed: a new article's copies may be in any shard,
+    // and those a killed run left ungrouped are taken up too.
+    report.groups = group_copies(shards, options.db, options.commits.every_articles);
     if (created || report.writes.added + report.writes.updated + report.writes.removed > 0 ||
-        report.walk.files_read > 0) {
+        report.walk.files_read > 0 || report.groups.unmarked > 0) {
         shard_layout::sync_to_disk(options.db);
     }
     return report;

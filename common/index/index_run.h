@@ -1,6 +1,6 @@
 // One newsdex-index run, wired end to end: take the database's write lock, open or create its
 // shards, walk the paths (FolderIndexer) while the shard threads write (ParallelWriter), commit,
-// and sync the database to disk. The command line and the tests both call this.
+// group new articles with their copies (group_copies), and sync the database to disk. The command line and the tests both call this.
 #pragma once
 
 #include <functional>
@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "analysis/analyzer_settings.h"
+#include "index/copy_groups.h"
 #include "index/folder_indexer.h"
 #include "index/parallel_writer.h"
 #include "readers/encoding.h"
@@ -30,6 +31,7 @@ struct IndexOptions {
 struct IndexReport {
     IndexSummary walk;
     WriteCounts writes;
+    GroupingCounts groups;  // the grouping pass at the end of the run
 };
 
 // Throws Error for everything fatal (locked, unwritable, incompatible, disk full, no path
