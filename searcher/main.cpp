@@ -163,7 +163,8 @@ int evaluate_batch(newsdex::Searcher& searcher, const SearchCommand& c, const st
 
 int run(const SearchCommand& c) {
     const std::vector<BatchQuery> queries = gather_queries(c);
-    if (queries.empty() && c.show_id.empty() && !c.stats && c.like.empty() && c.export_file.empty()) {
+    if (queries.empty() && c.show_id.empty() && !c.stats && c.like.empty() && c.export_file.empty() &&
+        c.duplicates.empty()) {
         std::cerr << "error: no query given (try --help)\n";
         return 2;
     }
@@ -178,6 +179,11 @@ int run(const SearchCommand& c) {
     if (c.stats) {
         printer->print_stats(searcher.stats());
         return 0;
+    }
+    if (!c.duplicates.empty()) {
+        const newsdex::SearchResults copies = searcher.duplicates(c.duplicates, c.snippet_chars);
+        printer->print_results(copies);
+        return copies.hits.empty() ? 1 : 0;
     }
     bool matched = false;
     bool failed = false;

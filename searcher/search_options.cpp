@@ -162,6 +162,12 @@ void add_search_options(CLI::App& app, SearchCommand& c) {
                         "Rank articles similar to the one with this id (a query, filters and dates restrict them)")
         ->type_name("ID");
 
+    auto* copies = app.add_option_group("Wire copies");
+    copies->add_flag("--collapse", c.collapse,
+                     "Show each group of near-copies of one story (wire copies) once, at its best-ranked "
+                     "article, with how many other copies match; totals and facets still count articles");
+    copies->add_option("--duplicates", c.duplicates, "List the copies of the article with this id")->type_name("ID");
+
     auto* evaluation = app.add_option_group("Evaluation");
     evaluation->add_option("--qrels", c.qrels,
                            "With --queries: evaluate the ranking against TREC judgements (qid iter docno rel) "
@@ -233,6 +239,10 @@ void check_combinations(const SearchCommand& c) {
         throw Error("--stats takes no query, --queries, --show or --count");
     }
     if (c.count && !c.show_id.empty()) throw Error("--count and --show cannot be combined");
+    if (!c.duplicates.empty() && (!c.words.empty() || !c.query_file.empty() || !c.show_id.empty() || c.count ||
+                                  c.stats || c.kwic || !c.timeline.empty() || !c.export_file.empty() || !c.like.empty())) {
+        throw Error("--duplicates ID lists that article's copies; it takes no query or other action");
+    }
     if (c.kwic && !supports(format->format, OutputKind::concordance)) refuse("--kwic");
     if (c.kwic && (c.count || !c.timeline.empty() || !c.show_id.empty() || !c.facets.empty() || !c.qrels.empty() ||
                    !c.export_file.empty() || c.stats)) {
@@ -297,6 +307,7 @@ SearchRequest make_request(const SearchCommand& c, const BatchQuery& query) {
     if (!c.bm25.empty()) request.bm25 = parse_bm25(c.bm25);
     request.expand = ExpandParams{c.expand, c.expand_docs, c.expand_terms, c.expand_weight};
     request.like = c.like;
+    request.collapse = c.collapse;
     // Snippets are the costly part of a hit; formats and columns that show none skip them.
     const FormatRow* format = find_format(c.format);
     if (format->format == OutputFormat::trec) request.snippets = false;

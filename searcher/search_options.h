@@ -58,6 +58,8 @@ struct SearchCommand {
     std::size_t expand_terms = 20;
     double expand_weight = 0.5;
     std::string like;
+    bool collapse = false;
+    std::string duplicates;  // --duplicates ID
 
     // Export.
     std::string export_file;  // --export FILE, "-" for standard output

@@ -9,6 +9,7 @@
 #include "index/shard_layout.h"
 #include "query/date_filter.h"
 #include "search/database_stats.h"
+#include "search/copies.h"
 #include "search/facets.h"
 #include "search/spelling.h"
 #include "search/suggestion.h"
@@ -146,7 +147,7 @@ ParsedQuery Searcher::parse(const SearchRequest& request) {
     return parsed;
 }
 
-Xapian::docid Searcher::only_article(const std::string& id) {
+Xapian::docid Searcher::only_article(const std::string& id, const std::string& option) {
     const std::string term = std::string(schema::kId) + analyzer_.normalize_value(id);
     std::vector<Xapian::docid> exact;
     std::vector<std::string> paths;
@@ -160,7 +161,7 @@ Xapian::docid Searcher::only_article(const std::string& id) {
     if (exact.size() > 1) {
         std::sort(paths.begin(), paths.end());
         throw Error("id '" + id + "' names " + std::to_string(exact.size()) + " articles (" + join(paths, ", ") +
-                    "); --like needs one");
+                    "); " + option + " needs one");
     }
     return exact.front();
 }
@@ -169,7 +170,7 @@ Xapian::docid Searcher::only_article(const std::string& id) {
 // expansion terms, OR-ed and ranked by BM25, without the article itself. Only words count
 // (prefixed terms are filters and ids, not content).
 Xapian::Query Searcher::like_query(const std::string& id) {
-    const Xapian::docid doc = only_article(id);
+    const Xapian::docid doc = only_article(id, "--like");
     Xapian::RSet rset;
     rset.add_document(doc);
     Xapian::Enquire enquire(db_);
@@ -250,6 +251,7 @@ SearchResults Searcher::run(const SearchRequest& request) {
     enquire.set_weighting_scheme(bm25(request.bm25));
 
     apply_sort_order(enquire, request.sort);
+    if (request.collapse) enquire.set_collapse_key(schema::kGroupSlot);
 
     std::vector<std::unique_ptr<FacetSpy>> spies;
     for (const std::string& name : request.facets) {
@@ -275,7 +277,7 @@ SearchResults Searcher::run(const SearchRequest& request) {
 
     results.query = request.query;
     results.qid = request.qid;
-    results.total = mset.get_matches_estimated();
+    results.total = request.collapse ? mset.get_uncollapsed_matches_estimated() : mset.get_matches_estimated();
     results.offset = request.offset;
     SnippetBuilder snippets(analyzer_, request.snippet_chars);
     const MatchFinder finder(parsed.patterns);
@@ -285,6 +287,7 @@ SearchResults Searcher::run(const SearchRequest& request) {
         hit.rank = ++rank;
         hit.score = it.get_weight();
         hit.article = schema::decode_article(it.get_document().get_data());
+        if (request.collapse) hit.copies = matching_copies(query, it.get_document());
         if (request.snippets) {
             const std::string& text = hit.article.body.empty() ? hit.article.title : hit.article.body;
             hit.snippet = snippets.build(text, finder);
@@ -298,6 +301,19 @@ SearchResults Searcher::run(const SearchRequest& request) {
     results.warnings = std::move(parsed.warnings);
     if (request.suggest && request.like.empty() && results.total < kSuggestBelow) results.suggestion = suggest(parsed, request, results.total);
     return results;
+}
+
+// How many other members of the document's copy group the query matches: exact, where the
+// MSet's collapse count is only a lower bound unless every match is checked.
+std::size_t Searcher::matching_copies(const Xapian::Query& query, const Xapian::Document& doc) {
+    const std::string group = doc.get_value(schema::kGroupSlot);
+    if (group.empty()) return 0;
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                    Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kGroupSlot, group, group)));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    const Xapian::doccount members = enquire.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
+    return members > 0 ? members - 1 : 0;
 }
 
 SearchResults Searcher::run_count(const SearchRequest& request) {
@@ -387,6 +403,26 @@ void Searcher::export_matches(const SearchRequest& request, bool ranked, const s
     } catch (const Xapian::Error& e) {
         throw Error("export failed on database " + path_ + ": " + e.get_description());
     }
+}
+
+SearchResults Searcher::duplicates(const std::string& id, std::size_t snippet_chars) {
+    return retrying([&] {
+        const Xapian::docid doc = only_article(id, "--duplicates");
+        SearchResults results;
+        results.query = id;
+        SnippetBuilder snippets(analyzer_, snippet_chars);
+        const MatchFinder none(std::vector<MatchPattern>{});
+        for (const Xapian::docid member : group_members(db_, doc)) {
+            Hit hit;
+            hit.rank = results.hits.size() + 1;
+            hit.article = schema::decode_article(db_.get_document(member).get_data());
+            const std::string& text = hit.article.body.empty() ? hit.article.title : hit.article.body;
+            hit.snippet = snippets.build(text, none);
+            results.hits.push_back(std::move(hit));
+        }
+        results.total = results.hits.size();
+        return results;
+    });
 }
 
 ConcordanceResults Searcher::concordance(const SearchRequest& request, std::size_t width) {

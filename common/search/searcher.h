@@ -56,6 +56,10 @@ struct SearchRequest {
     // filters and dates restrict the candidates. Throws Error when no article or several
     // have the id.
     std::string like;
+    // --collapse: each wire-copy group (index/copy_groups.h) is listed once, at its best-ranked
+    // member, whose `copies` says how many other members match. Totals and facets still count
+    // articles.
+    bool collapse = false;
     // An empty query matches every article (--export of a whole database) instead of being
     // an error.
     bool empty_matches_all = false;
@@ -94,6 +98,11 @@ public:
     // rank order, with `width` code points of context (--kwic). Throws QueryError.
     ConcordanceResults concordance(const SearchRequest& request, std::size_t width);
 
+    // The copies of the article with this id (its wire-copy group's other members), in docid
+    // order, as hits without scores; `query` is the id. Throws Error when no article or
+    // several have the id.
+    SearchResults duplicates(const std::string& id, std::size_t snippet_chars);
+
     // What the database holds (--stats).
     DatabaseStats stats();
 
@@ -112,7 +121,8 @@ private:
     SearchResults run(const SearchRequest& request);
     SearchResults run_count(const SearchRequest& request);
     ParsedQuery parse(const SearchRequest& request);
-    Xapian::docid only_article(const std::string& id);
+    Xapian::docid only_article(const std::string& id, const std::string& option);
+    std::size_t matching_copies(const Xapian::Query& query, const Xapian::Document& doc);
     Xapian::Query like_query(const std::string& id);
     Xapian::Query expand(const ParsedQuery& parsed, const SearchRequest& request, Expansion& report);
     // A corrected query that finds more than `found` articles, if the speller has one.
