@@ -35,10 +35,10 @@ void print_summary(const newsdex::IndexReport& r, std::size_t warnings, double s
     std::snprintf(line, sizeof line,
                   "indexed %zu articles: %zu added, %zu updated, %zu unchanged, %zu removed; "
                   "%zu files read, %zu unchanged, %zu ignored, %zu failed; %zu warnings; "
-                  "%.2f s, %.1f MB/s, %.0f articles/s\n",
+                  "%.2f s, %.1f MB/s, %.0f articles/s; %zu joined a group of wire copies\n",
                   written, w.added, w.updated, s.unchanged, w.removed, s.files_read, s.files_unchanged,
                   s.files_ignored, s.files_failed, warnings, seconds, seconds > 0 ? mb / seconds : 0.0,
-                  seconds > 0 ? static_cast<double>(written) / seconds : 0.0);
+                  seconds > 0 ? static_cast<double>(written) / seconds : 0.0, r.groups.joined);
     std::cerr << line;
 }
 

@@ -38,13 +38,13 @@ measure() {
                 END { printf "%s %s %s %s %s\n", v["map"], v["P_10"], v["ndcg_cut_10"], v["recall_1000"], v["num_rel_ret"] }'
 }
 
-row() { printf '| %-34s | %6s | %6s | %11s | %11s | %11s |\n' "$@"; }
+row() { printf '| %-44s | %6s | %6s | %11s | %11s | %11s |\n' "$@"; }
 
 read -r map p10 ndcg recall relret < <(measure)
 echo "topics: $(grep -vc '^#' "$topics"), judged relevant: $(wc -l < "$work/qrels.txt")"
 echo
 row "ranking" "map" "P_10" "ndcg_cut_10" "recall_1000" "num_rel_ret"
-row "----------------------------------" "------" "------" "-----------" "-----------" "-----------"
+row "--------------------------------------------" "------" "------" "-----------" "-----------" "-----------"
 row "BM25, Xapian's defaults (k1=1, b=0.5)" "$map" "$p10" "$ndcg" "$recall" "$relret"
 
 best="" best_map=0
@@ -58,6 +58,6 @@ read -r map p10 ndcg recall relret < <(measure --bm25 "$best")
 row "BM25 tuned on these topics ($best)" "$map" "$p10" "$ndcg" "$recall" "$relret"
 
 read -r map p10 ndcg recall relret < <(measure --expand)
-row "defaults + --expand (10 docs, 20 terms)" "$map" "$p10" "$ndcg" "$recall" "$relret"
+row "defaults + --expand (10 docs, 20 terms, 0.2)" "$map" "$p10" "$ndcg" "$recall" "$relret"
 read -r map p10 ndcg recall relret < <(measure --bm25 "$best" --expand)
 row "tuned + --expand" "$map" "$p10" "$ndcg" "$recall" "$relret"

@@ -95,9 +95,16 @@ std::string where(const BatchQuery& query) {
     return query.origin + (query.qid ? " (qid " + *query.qid + ")" : "") + ": ";
 }
 
+// Thrown from inside the export's callback when the output stops taking lines.
+struct OutputClosed {};
+
 // --export: every match of each query as JSON Lines, to a file or standard output, with a
-// progress line on a terminal. Returns how many articles it wrote.
-std::size_t export_articles(newsdex::Searcher& searcher, const SearchCommand& c, const std::vector<BatchQuery>& queries) {
+// progress line on a terminal.
+struct Exported {
+    std::size_t written = 0;
+    std::size_t matched = 0;  // what the queries match: more than written when a pipe closed
+};
+Exported export_articles(newsdex::Searcher& searcher, const SearchCommand& c, const std::vector<BatchQuery>& queries) {
     std::ofstream file;
     if (c.export_file != "-") {
         file.open(c.export_file, std::ios::binary | std::ios::trunc);
@@ -106,26 +113,37 @@ std::size_t export_articles(newsdex::Searcher& searcher, const SearchCommand& c,
     std::ostream& out = c.export_file == "-" ? std::cout : file;
     const bool progress = isatty(STDERR_FILENO) != 0;
     const bool ranked = c.sort_given || c.expand || !c.like.empty();
-    std::size_t written = 0;
-    for (const auto& query : queries) {
-        std::size_t total = 0, done = 0;
-        newsdex::SearchRequest request = newsdex::cli::make_request(c, query);
-        request.empty_matches_all = true;
-        searcher.export_matches(
-            request, ranked, [&](std::size_t n) { total = n; },
-            [&](const newsdex::Hit& hit) {
-                out << newsdex::export_json_line(hit, ranked, query.qid);
-                ++done;
-                if (progress && (done % 1000 == 0 || done == total)) {
-                    std::cerr << "\rexported " << done << " of " << total << " articles" << std::flush;
-                }
-            });
-        written += done;
-        if (!out) throw newsdex::Error("cannot write " + (c.export_file == "-" ? std::string("standard output") : c.export_file));
+    Exported exported;
+    try {
+        for (const auto& query : queries) {
+            std::size_t total = 0, done = 0;
+            newsdex::SearchRequest request = newsdex::cli::make_request(c, query);
+            request.empty_matches_all = true;
+            searcher.export_matches(
+                request, ranked,
+                [&](std::size_t n) {
+                    total = n;
+                    exported.matched += n;
+                },
+                [&](const newsdex::Hit& hit) {
+                    out << newsdex::export_json_line(hit, ranked, query.qid);
+                    if (!out) throw OutputClosed{};
+                    ++done;
+                    if (progress && (done % 1000 == 0 || done == total)) {
+                        std::cerr << "\rexported " << done << " of " << total << " articles" << std::flush;
+                    }
+                });
+            exported.written += done;
+        }
+    } catch (const OutputClosed&) {
+        // A closed pipe (| head) ends standard output quietly; a file that cannot be written
+        // (disk full) is an error.
+        if (c.export_file != "-") throw newsdex::Error("cannot write " + c.export_file);
     }
-    if (progress && written > 0) std::cerr << "\r\x1b[K";
+    if (progress && exported.written > 0) std::cerr << "\r\x1b[K";
     out.flush();
-    return written;
+    if (c.export_file != "-" && !out) throw newsdex::Error("cannot write " + c.export_file);
+    return exported;
 }
 
 // --qrels: each query's top --depth hits as a run (docnos as --format trec prints them, each
@@ -197,9 +215,9 @@ int run(const SearchCommand& c) {
     if (runs.empty() && (!c.like.empty() || !c.export_file.empty())) runs.push_back({"", std::nullopt, "", false});
     if (!c.qrels.empty()) return evaluate_batch(searcher, c, runs, *printer);
     if (!c.export_file.empty()) {
-        const std::size_t written = export_articles(searcher, c, runs);
-        if (c.export_file != "-") std::cerr << "exported " << written << " articles to " << c.export_file << "\n";
-        return written > 0 ? 0 : 1;
+        const Exported exported = export_articles(searcher, c, runs);
+        if (c.export_file != "-") std::cerr << "exported " << exported.written << " articles to " << c.export_file << "\n";
+        return exported.matched > 0 ? 0 : 1;
     }
     for (const auto& query : runs) {
         const newsdex::SearchRequest request = newsdex::cli::make_request(c, query);

@@ -56,7 +56,7 @@ struct SearchCommand {
     bool expand = false;
     std::size_t expand_docs = 10;
     std::size_t expand_terms = 20;
-    double expand_weight = 0.5;
+    double expand_weight = 0.2;
     std::string like;
     bool collapse = false;
     std::string duplicates;  // --duplicates ID

@@ -247,7 +247,7 @@ TEST_F(Research, JsonRecordsHowAQueryWasRanked) {
     const Json& expand = expanded.at("ranking").at("expand");
     EXPECT_EQ(expand.at("docs"), 3);
     EXPECT_EQ(expand.at("max_terms"), 5);
-    EXPECT_EQ(expand.at("weight"), 0.5);
+    EXPECT_EQ(expand.at("weight"), 0.2);
     EXPECT_EQ(expand.at("terms").size(), 5u);
     // Expansion terms are words, never the query's own or prefixed (field) terms.
     for (const Json& term : expand.at("terms")) {

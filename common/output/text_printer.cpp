@@ -238,7 +238,9 @@ private:
         const std::string indent(number.size(), ' ');
 
         out_ << number << styled(article.title.empty() ? "(untitled)" : article.title, kBold);
-        if (hit.copies && *hit.copies > 0) out_ << ' ' << styled("(+" + std::to_string(*hit.copies) + " copies)", kDim);
+        if (hit.copies && *hit.copies > 0) {
+            out_ << ' ' << styled("(+" + std::to_string(*hit.copies) + (*hit.copies == 1 ? " copy)" : " copies)"), kDim);
+        }
         out_ << '\n';
         const std::string meta = meta_line(article);
         if (!meta.empty()) out_ << indent << styled(meta, kDim) << '\n';
