@@ -73,12 +73,19 @@ constexpr std::size_t kExactTotalUpTo = 1000;
 constexpr Xapian::termcount kLikeTerms = 30;
 
 // Expansion terms are words: prefixed terms (filters, ids, title copies) start with an
-// upper-case ASCII letter, which normalised words never do.
+// upper-case ASCII letter, which normalised words never do. Words in more than a tenth of
+// the articles ("said", "the") say nothing about a topic; Xapian's expansion weight still
+// ranks them high in a short feedback set, so they are left out.
 class WordsOnly : public Xapian::ExpandDecider {
 public:
+    explicit WordsOnly(const Xapian::Database& db) : db_(db), common_(db.get_doccount() / 10) {}
     bool operator()(const std::string& term) const override {
-        return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
+        return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z') && db_.get_termfreq(term) <= common_;
     }
+
+private:
+    const Xapian::Database& db_;
+    Xapian::doccount common_;
 };
 
 Xapian::BM25Weight bm25(const Bm25Params& p) { return Xapian::BM25Weight(p.k1, p.k2, p.k3, p.b, p.min_normlen); }
@@ -174,7 +181,7 @@ Xapian::Query Searcher::like_query(const std::string& id) {
     Xapian::RSet rset;
     rset.add_document(doc);
     Xapian::Enquire enquire(db_);
-    const WordsOnly words;
+    const WordsOnly words(db_);
     const Xapian::ESet eset = enquire.get_eset(kLikeTerms, rset, &words);
     std::vector<Xapian::Query> terms;
     for (auto it = eset.begin(); it != eset.end(); ++it) terms.emplace_back(*it);
@@ -202,7 +209,7 @@ Xapian::Query Searcher::expand(const ParsedQuery& parsed, const SearchRequest& r
     if (top.empty()) return parsed.query;
     Xapian::RSet rset;
     for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
-    const WordsOnly words;
+    const WordsOnly words(db_);
     const Xapian::ESet eset = first.get_eset(static_cast<Xapian::termcount>(request.expand.terms), rset, &words);
     std::vector<Xapian::Query> terms;
     for (auto it = eset.begin(); it != eset.end(); ++it) {
