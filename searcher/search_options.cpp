@@ -95,7 +95,7 @@ void add_search_options(CLI::App& app, SearchCommand& c) {
         ->type_name("LIST");
     tools->add_option("--export", c.export_file,
                       "Write every matching article (all fields, whole text) to FILE ('-': standard output) "
-                      "as JSON Lines; in database order unless --sort is given (no query: every article)")
+                      "as JSON Lines; in database order unless --sort, --expand or --like rank it (no query: every article)")
         ->type_name("FILE");
     tools->add_option("--run-tag", c.run_tag, "The last column of --format trec")->type_name("TAG")->capture_default_str();
 
