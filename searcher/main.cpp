@@ -7,6 +7,7 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <csignal>
 #include <fstream>
 #include <iostream>
@@ -15,6 +16,7 @@
 #include "eval/qrels.h"
 #include "eval/trec_eval.h"
 #include "output/printer.h"
+#include "output/timing_summary.h"
 #include "query/date_filter.h"
 #include "search/query_batch.h"
 #include "search/searcher.h"
@@ -219,8 +221,14 @@ int run(const SearchCommand& c) {
         if (c.export_file != "-") std::cerr << "exported " << exported.written << " articles to " << c.export_file << "\n";
         return exported.matched > 0 ? 0 : 1;
     }
+    std::vector<std::int64_t> times;  // --timing: microseconds of each query that ran
     for (const auto& query : runs) {
         const newsdex::SearchRequest request = newsdex::cli::make_request(c, query);
+        const auto start = std::chrono::steady_clock::now();
+        const auto elapsed_us = [&start] {
+            return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count();
+        };
+        bool ran = false;
         try {
             if (c.kwic) {
                 const newsdex::ConcordanceResults results = searcher.concordance(request, c.kwic_width);
@@ -241,17 +249,29 @@ int run(const SearchCommand& c) {
                 printer->print_count({results.query, results.qid, results.total});
                 matched = matched || results.total > 0;
             } else {
-                const newsdex::SearchResults results = searcher.search(request);
+                newsdex::SearchResults results = searcher.search(request);
                 for (const auto& warning : results.warnings) std::cerr << "warning: " << where(query) << warning << "\n";
+                // The object JSON prints cannot hold the time of its own writing: its
+                // time_us ends where printing starts; the stderr line and the summary include it.
+                if (c.timing) results.time_us = elapsed_us();
                 printer->print_results(results);
                 matched = matched || results.total > 0;  // a page past the end still matched
             }
+            ran = true;
         } catch (const newsdex::QueryError& e) {
             std::cerr << "error: " << where(query) << e.what() << "\n";
             failed = true;
         }
         std::cout.flush();
         if (!std::cout) return 0;  // the reader went away
+        if (c.timing && ran) {
+            times.push_back(elapsed_us());
+            if (c.format == "text") std::cerr << "time: " << query.qid.value_or(query.text) << " " << times.back() << " us\n";
+        }
+    }
+    if (c.timing) {
+        std::cerr << newsdex::timing_summary(times) << "\n";
+        if (times.size() < runs.size()) std::cerr << "timing: " << runs.size() - times.size() << " failed queries left out\n";
     }
     if (failed) return 2;
     return matched ? 0 : 1;

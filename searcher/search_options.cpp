@@ -97,6 +97,9 @@ void add_search_options(CLI::App& app, SearchCommand& c) {
                       "Write every matching article (all fields, whole text) to FILE ('-': standard output) "
                       "as JSON Lines; in database order unless --sort, --expand or --like rank it (no query: every article)")
         ->type_name("FILE");
+    tools->add_flag("--timing", c.timing,
+                    "Each query's time in microseconds (stderr; json: \"time_us\", jsonl: a closing line per "
+                    "query), then p50/p95/p99/mean over the run on stderr");
     tools->add_option("--run-tag", c.run_tag, "The last column of --format trec")->type_name("TAG")->capture_default_str();
 
     auto* controls = app.add_option_group("Result controls");

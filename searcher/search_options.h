@@ -61,6 +61,8 @@ struct SearchCommand {
     bool collapse = false;
     std::string duplicates;  // --duplicates ID
 
+    bool timing = false;  // --timing
+
     // Export.
     std::string export_file;  // --export FILE, "-" for standard output
 

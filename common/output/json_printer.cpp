@@ -176,9 +176,14 @@ public:
                 add_hit_fields(line, hit);
                 write(line);
             }
-            if (has_extras(results)) {
+            // With --timing the closing line is there for every query, and says its time and total.
+            if (has_extras(results) || results.time_us) {
                 Json line = Json::object();
                 add_query(line, results.query, results.qid);
+                if (results.time_us) {
+                    line["time_us"] = *results.time_us;
+                    line["total"] = results.total;
+                }
                 add_extras(line, results);
                 write(line);
             }
@@ -197,6 +202,7 @@ public:
         }
         object["results"] = std::move(hits);
         add_extras(object, results);
+        if (results.time_us) object["time_us"] = *results.time_us;
         write(object);
     }
 

@@ -65,6 +65,9 @@ struct SearchResults {
     std::optional<std::string> suggestion;  // a corrected query, when one was found
     std::vector<std::string> warnings;      // about the query (e.g. a capped expansion); not printed by printers
     Ranking ranking;
+    // --timing: microseconds from the query's text reaching the parser to its results being
+    // ready to print (set by the caller; JSON prints it).
+    std::optional<std::int64_t> time_us;
 };
 
 // One query's counts over time (--timeline).
