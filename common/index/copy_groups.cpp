@@ -103,6 +103,14 @@ public:
         }
         // By key, then by pending index: a key's articles come in the order of the pass.
         std::sort(bands_.begin(), bands_.end());
+        // Nearly every band is its article's alone: each article keeps only its shared bands,
+        // found in one walk, rather than looking up all of its bands in the pass.
+        shared_runs_.resize(pending_.size());
+        for (std::size_t from = 0, to = 0; from < bands_.size(); from = to) {
+            while (to < bands_.size() && bands_[to].first == bands_[from].first) ++to;
+            if (to - from < 2) continue;
+            for (std::size_t k = from; k < to; ++k) shared_runs_[bands_[k].second].emplace_back(from, to);
+        }
         old_copies_.resize(pending_.size());
         for (unsigned s = 0; s < shards_.size(); ++s) {
             // When every signed article of the shard is marked, it holds no earlier run's copy.
@@ -159,6 +167,8 @@ private:
     std::vector<Pending> pending_;                            // in key order
     std::unordered_map<std::uint64_t, std::size_t> index_of_;  // slot_id → index in pending_
     std::vector<BandEntry> bands_;                            // sorted: the LSH table of pending_
+    std::vector<std::vector<std::pair<std::size_t, std::size_t>>> shared_runs_;  // per index in pending_:
+                                                              // its bands held by others, as ranges of bands_
     std::vector<std::vector<OldCopy>> old_copies_;            // per index in pending_
     std::size_t reached_ = 0;                                  // pending_[reached_ ..] are not candidates yet
 
@@ -217,18 +227,13 @@ private:
             }
         };
         for (const OldCopy& copy : old_copies_[reached_]) consider(copy.group, copy.similarity);
-        if (p.signature) {
-            std::unordered_set<std::size_t> seen;
-            for (std::uint64_t band : nd::band_keys(*p.signature)) {
-                const auto [from, to] = holders(band);
-                for (auto h = from; h != to && h->second < reached_; ++h) {  // not itself, nor after it
-                    const Pending& other = pending_[h->second];
-                    if (!seen.insert(h->second).second) continue;
-                    if (other.group.empty() || !other.signature || !nd::are_copies(*p.signature, *other.signature)) {
-                        continue;
-                    }
-                    consider(other.group, nd::containment(*p.signature, *other.signature));
-                }
+        std::unordered_set<std::size_t> seen;
+        for (const auto& [from, to] : shared_runs_[reached_]) {
+            for (std::size_t k = from; k < to && bands_[k].second < reached_; ++k) {  // not itself, nor after it
+                const Pending& other = pending_[bands_[k].second];
+                if (!seen.insert(bands_[k].second).second) continue;
+                if (other.group.empty() || !nd::are_copies(*p.signature, *other.signature)) continue;
+                consider(other.group, nd::containment(*p.signature, *other.signature));
             }
         }
         const bool joined = !best_key.empty();
