@@ -63,7 +63,7 @@ std::uint64_t slot_id(unsigned shard, Xapian::docid id) { return (static_cast<st
 // a candidate only once the order has passed it. A killed second phase leaves every group final.
 //
 // Candidates come from an LSH table in memory over the marked articles' band keys only: among
-// marked articles by looking up each one's keys, among unmarked ones by one sequential read of
+// marked articles through the keys two of them share, among unmarked ones by one sequential read of
 // each shard's signature slot that probes the table. Memory is the marked articles and the
 // copies found, never the whole database's signatures.
 class Pass {
