@@ -165,6 +165,56 @@ TEST_F(CopyGroups, AnIncrementalRunJoinsTheExistingGroup) {
     EXPECT_EQ(index(db, {tmp_ / "corpus"}).groups.grouped, 0u);
 }
 
+// A second run's articles find the first run's copies by reading their signatures (the index
+// has no band terms to look them up by). a2 and a4 copy a3 from the first run: a2 has a3 only
+// as a candidate, a4 has a3 and a2 (before it in this run's key order), both in a3's group.
+TEST_F(CopyGroups, ASecondRunFindsTheFirstRunsCopiesByTheirSignatures) {
+    for (unsigned jobs : {1u, 2u}) {
+        const fs::path db = tmp_ / ("news-" + std::to_string(jobs) + ".db");
+        fs::remove_all(tmp_ / "corpus");
+        const IndexReport first = index(db, {write("first.jsonl", record("a3", "Dockers strike", "Courier", kStrikeTrimmed) +
+                                                                    record("b1", "Terminals idle", "Rival", kStrikeOtherStory))},
+                                        jobs);
+        EXPECT_EQ(first.groups.joined, 0u) << jobs;
+        const IndexReport second =
+            index(db, {write("later.jsonl", record("a2", "Port at a standstill", "Herald", kStrike) +
+                                                record("a4", "Dockers strike over cranes", "Gazette", kStrikeExtended) +
+                                                record("h1", "Harvest", "Farm News", kHarvest))},
+                  jobs);
+        EXPECT_EQ(second.groups.grouped, 3u) << jobs;
+        EXPECT_EQ(second.groups.joined, 2u) << jobs;  // a2 a4
+        const auto by_id = members(db);
+        EXPECT_EQ(partition(by_id), "a2 a3 a4 | b1 | h1 / ungrouped:") << jobs;
+        const std::string a3_group = new_group_key(by_id.at("a3").unique_term, by_id.at("a3").signature);
+        EXPECT_EQ(by_id.at("a2").group, a3_group) << jobs;
+        EXPECT_EQ(by_id.at("a4").group, a3_group) << jobs;
+        EXPECT_EQ(by_id.at("h1").group, new_group_key(by_id.at("h1").unique_term, by_id.at("h1").signature)) << jobs;
+    }
+}
+
+// Candidates come from the signature slot: the index holds no band terms, and an article's
+// prefixed terms are those of its id, file, unique key, title and source only.
+TEST_F(CopyGroups, TheIndexHoldsNoBandTerms) {
+    const fs::path db = tmp_ / "news.db";
+    index(db, {write("wire.jsonl", wire_file())});
+    Xapian::Database database(db.string());
+    EXPECT_TRUE(database.allterms_begin("XB") == database.allterms_end("XB"));
+    const Xapian::Document a1 = database.get_document(members(db).at("a1").docid);
+    std::vector<std::string> prefixed;
+    for (auto t = a1.termlist_begin(); t != a1.termlist_end(); ++t) {
+        if ((*t)[0] >= 'A' && (*t)[0] <= 'Z') prefixed.push_back(*t);
+    }
+    // Sorted: its id, file and unique key, its title's words ("Rotterdam dockers strike"), its source.
+    ASSERT_EQ(prefixed.size(), 7u);
+    EXPECT_EQ(prefixed[0], "Ia1");
+    EXPECT_EQ(prefixed[1].substr(0, 1), "P");
+    EXPECT_EQ(prefixed[2].substr(0, 1), "Q");
+    EXPECT_EQ(std::vector<std::string>(prefixed.begin() + 3, prefixed.end()),
+              (std::vector<std::string>{"Sdockers", "Srotterdam", "Sstrike", "XSwire"}));
+    EXPECT_EQ(a1.get_value(schema::kSignatureSlot).size(), 1u + 4u + 60u * 4u);
+    EXPECT_EQ(a1.get_value(schema::kUngroupedSlot), "");  // the pass removed its mark
+}
+
 TEST_F(CopyGroups, TheSameGroupsWithOneShardOrTwo) {
     const fs::path corpus = tmp_ / "corpus";
     write("wire.jsonl", wire_file());
@@ -205,6 +255,7 @@ TEST_F(CopyGroups, APassCutShortIsFinishedByTheNextRun) {
         fs::remove_all(tmp_ / "cut.db");
         fs::copy(db, tmp_ / "cut.db", fs::copy_options::recursive);
         Xapian::doccount undone = 0;
+        Xapian::doccount undone_founders = 0;  // these found their group again: they join none
         for (const auto& [shard, from] : {std::pair{"shard-0", cut.shard0_from}, std::pair{"shard-1", cut.shard1_from}}) {
             Xapian::WritableDatabase writable((tmp_ / "cut.db" / shard).string(), Xapian::DB_OPEN);
             for (auto it = writable.postlist_begin(""); it != writable.postlist_end(""); ++it) {
@@ -217,6 +268,7 @@ TEST_F(CopyGroups, APassCutShortIsFinishedByTheNextRun) {
                 if (*t >= from) {
                     doc.remove_value(schema::kGroupSlot);
                     ++undone;
+                    undone_founders += group == new_group_key(*t, doc.get_value(schema::kSignatureSlot));
                 }
                 writable.replace_document(*it, doc);
             }
@@ -226,11 +278,45 @@ TEST_F(CopyGroups, APassCutShortIsFinishedByTheNextRun) {
         const IndexReport rerun = index(tmp_ / "cut.db", {tmp_ / "corpus"}, 2);
         EXPECT_EQ(rerun.walk.files_read, 0u) << cut.name;
         EXPECT_EQ(rerun.groups.grouped, undone) << cut.name;
+        // A founder must not see its copies after it in key order, though they kept their group.
+        EXPECT_EQ(rerun.groups.joined, undone - undone_founders) << cut.name;
         EXPECT_EQ(rerun.groups.unmarked, 7u) << cut.name;
         EXPECT_EQ(marked(tmp_ / "cut.db"), 0u) << cut.name;
         const auto finished = members(tmp_ / "cut.db");
         for (const auto& [id, m] : complete) EXPECT_EQ(finished.at(id).group, m.group) << cut.name << ": " << id;
     }
+}
+
+// The same after an earlier run, whose articles the pass reads from the signature slot: that
+// read must pass over the marked articles (a2 a3 a4 kept their groups; a1, first in key order,
+// lost its own), or a1 would join its copies' group instead of founding it again.
+TEST_F(CopyGroups, APassCutShortAfterAnEarlierRunShowsNoMarkedArticleEarly) {
+    const fs::path db = tmp_ / "news.db";
+    index(db, {write("harvest.jsonl", record("h1", "Harvest", "Farm News", kHarvest))}, 1);
+    write("wire.jsonl", wire_file());
+    index(db, {tmp_ / "corpus"}, 1);
+    const auto complete = members(db);
+    {
+        Xapian::WritableDatabase writable((db / "shard-0").string(), Xapian::DB_OPEN);
+        for (const auto& [id, m] : complete) {
+            if (id == "h1" || m.group.empty()) continue;
+            Xapian::Document doc = writable.get_document(m.docid);
+            doc.add_value(schema::kUngroupedSlot, "1");
+            if (id == "a1") doc.remove_value(schema::kGroupSlot);
+            writable.replace_document(m.docid, doc);
+        }
+        writable.commit();
+    }
+    ASSERT_EQ(marked(db), 7u);
+    const IndexReport rerun = index(db, {tmp_ / "corpus"}, 1);
+    EXPECT_EQ(rerun.walk.files_read, 0u);
+    EXPECT_EQ(rerun.groups.grouped, 1u);
+    EXPECT_EQ(rerun.groups.joined, 0u);
+    EXPECT_EQ(rerun.groups.unmarked, 7u);
+    EXPECT_EQ(marked(db), 0u);
+    const auto finished = members(db);
+    for (const auto& [id, m] : complete) EXPECT_EQ(finished.at(id).group, m.group) << id;
+    EXPECT_EQ(partition(finished), "a1 a2 a3 a4 | b1 | h1 | s1 s2 / ungrouped: e1 e2");
 }
 
 // An article that founded a group and then changed into another story does not keep its

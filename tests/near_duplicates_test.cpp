@@ -2,6 +2,7 @@
 // shingle counts and the containment estimate computed by hand, and the stored forms.
 #include <gtest/gtest.h>
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -123,19 +124,27 @@ TEST(NearDuplicates, StoredFormsRoundTrip) {
     EXPECT_EQ(decode("X" + encode(minhash).substr(1)), std::nullopt);
 }
 
-TEST(NearDuplicates, BandTerms) {
-    const std::vector<std::string> bands = band_terms(signature_of(kStrike), "XB");
-    ASSERT_EQ(bands.size(), 20u);
-    EXPECT_EQ(bands[0].substr(0, 4), "XB00");
-    EXPECT_EQ(bands[19].substr(0, 4), "XB19");
-    EXPECT_EQ(bands[7].size(), 2u + 2u + 10u);
-    const std::vector<std::string> exact = band_terms(signature_of("Markets closed early."), "XB");
-    ASSERT_EQ(exact.size(), 1u);
-    EXPECT_EQ(exact[0].substr(0, 3), "XBe");
-    EXPECT_EQ(exact[0].size(), 3u + 16u);
-    EXPECT_TRUE(band_terms(Signature{}, "XB").empty());
+TEST(NearDuplicates, BandKeys) {
+    const std::vector<std::uint64_t> keys = band_keys(signature_of(kStrike));
+    EXPECT_EQ(keys.size(), 20u);
+    EXPECT_EQ(band_keys(signature_of("Markets closed early.")).size(), 1u);
+    EXPECT_TRUE(band_keys(Signature{}).empty());
     // Copies share bands: the whole point of them.
-    EXPECT_EQ(band_terms(signature_of(kStrikeRetyped), "XB"), bands);
+    EXPECT_EQ(band_keys(signature_of(kStrikeRetyped)), keys);
+    EXPECT_EQ(band_keys(signature_of("MARKETS closed early!")), band_keys(signature_of("Markets closed early.")));
+    EXPECT_NE(band_keys(signature_of("Markets shut early.")), band_keys(signature_of("Markets closed early.")));
+    // One minimum changed in band 7 (values 21, 22, 23) changes that band's key only.
+    Signature changed = signature_of(kStrike);
+    changed.minima[22] ^= 1;
+    const std::vector<std::uint64_t> changed_keys = band_keys(changed);
+    for (std::size_t band = 0; band < kBands; ++band) {
+        EXPECT_EQ(changed_keys[band] == keys[band], band != 7) << "band " << band;
+    }
+    // The band's number is in its key: equal rows in two bands are not a shared band.
+    Signature flat = made(10, kHashes, false);
+    flat.minima.fill(5);
+    const std::vector<std::uint64_t> flat_keys = band_keys(flat);
+    EXPECT_EQ(std::set<std::uint64_t>(flat_keys.begin(), flat_keys.end()).size(), 20u);
 }
 
 }  // namespace

@@ -15,7 +15,11 @@ namespace newsdex {
 // (facets; see index/schema.h).
 // 3: copy groups (near-duplicate signature and group slots, band, group and marker terms; see
 // index/copy_groups.h) and the newsdex.metadata_text setting.
-inline constexpr int kDatabaseFormat = 3;
+// 4: no band terms (XB); the grouping pass finds an earlier run's copies by reading the
+// signature slot. A format 3 database would keep its band terms for nothing, and its articles
+// would still be found as candidates (the signatures are the same), but its size and its term
+// list would not be those of a database this build makes: rebuild rather than mix the two.
+inline constexpr int kDatabaseFormat = 4;
 
 struct AnalyzerSettings {
     std::string language = "english";  // a Snowball stemmer name known to Xapian, or "none"

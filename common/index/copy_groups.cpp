@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <tuple>
+#include <utility>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -43,6 +44,13 @@ struct Pending {
     bool kept = false;
 };
 
+// A copy of a pending article among the articles grouped by earlier runs: its group and its
+// containment. Kept instead of its signature, so the candidate lists stay small.
+struct OldCopy {
+    std::string group;
+    double similarity;
+};
+
 std::uint64_t slot_id(unsigned shard, Xapian::docid id) { return (static_cast<std::uint64_t>(shard) << 32) | id; }
 
 // Two phases, so that a pass killed anywhere ends, after the next run, as an uninterrupted one
@@ -53,6 +61,11 @@ std::uint64_t slot_id(unsigned shard, Xapian::docid id) { return (static_cast<st
 // written is the uninterrupted pass's, so a killed first phase leaves correct groups on some
 // marked articles: the next run keeps them, computes the others, and lets a marked article be
 // a candidate only once the order has passed it. A killed second phase leaves every group final.
+//
+// Candidates come from an LSH table in memory over the marked articles' band keys only: among
+// marked articles through the keys two of them share, among unmarked ones by one sequential read of
+// each shard's signature slot that probes the table. Memory is the marked articles and the
+// copies found, never the whole database's signatures.
 class Pass {
 public:
     Pass(const std::vector<std::string>& shard_paths, const std::string& db_path) {
@@ -66,14 +79,16 @@ public:
     }
 
     GroupingCounts run(std::size_t commit_every) {
+        std::vector<Xapian::doccount> signed_pending(shards_.size(), 0);
         for (unsigned s = 0; s < shards_.size(); ++s) {
             auto& shard = shards_[s];
             for (auto it = shard.valuestream_begin(schema::kUngroupedSlot);
                  it != shard.valuestream_end(schema::kUngroupedSlot); ++it) {
                 const Xapian::docid id = it.get_docid();
                 const Xapian::Document doc = shard.get_document(id);
-                Pending p{unique_term_of(shard, id), s, id, nd::decode(doc.get_value(schema::kSignatureSlot)),
-                          doc.get_value(schema::kGroupSlot)};
+                const std::string signature = doc.get_value(schema::kSignatureSlot);
+                if (!signature.empty()) ++signed_pending[s];
+                Pending p{unique_term_of(shard, id), s, id, nd::decode(signature), doc.get_value(schema::kGroupSlot)};
                 p.kept = !p.group.empty();
                 pending_.push_back(std::move(p));
             }
@@ -82,13 +97,27 @@ public:
             return std::tie(a.key, a.shard, a.id) < std::tie(b.key, b.shard, b.id);
         });
         for (std::size_t i = 0; i < pending_.size(); ++i) index_of_[slot_id(pending_[i].shard, pending_[i].id)] = i;
-        // Looking up 20 band terms in every shard for each article costs a B-tree descent
-        // each, and nearly every band term is held by its own article only. When a run adds
-        // much of the database, one sequential walk over the band terms finds the few that
-        // two articles share, and only those are looked up.
-        Xapian::doccount total = 0;
-        for (const auto& shard : shards_) total += shard.get_doccount();
-        if (!pending_.empty() && pending_.size() * 8 >= total) shared_bands_ = shared_band_terms();
+        for (std::size_t i = 0; i < pending_.size(); ++i) {
+            if (!pending_[i].signature) continue;
+            for (std::uint64_t key : nd::band_keys(*pending_[i].signature)) bands_.emplace_back(key, i);
+        }
+        // By key, then by pending index: a key's articles come in the order of the pass.
+        std::sort(bands_.begin(), bands_.end());
+        // Nearly every band is its article's alone: each article keeps only its shared bands,
+        // found in one walk, rather than looking up all of its bands in the pass.
+        shared_runs_.resize(pending_.size());
+        for (std::size_t from = 0, to = 0; from < bands_.size(); from = to) {
+            while (to < bands_.size() && bands_[to].first == bands_[from].first) ++to;
+            if (to - from < 2) continue;
+            for (std::size_t k = from; k < to; ++k) shared_runs_[bands_[k].second].emplace_back(from, to);
+        }
+        old_copies_.resize(pending_.size());
+        for (unsigned s = 0; s < shards_.size(); ++s) {
+            // When every signed article of the shard is marked, it holds no earlier run's copy.
+            if (!bands_.empty() && shards_[s].get_value_freq(schema::kSignatureSlot) > signed_pending[s]) {
+                find_old_copies(s);
+            }
+        }
 
         GroupingCounts counts;
         for (reached_ = 0; reached_ < pending_.size(); ++reached_) {
@@ -132,73 +161,79 @@ public:
     }
 
 private:
+    using BandEntry = std::pair<std::uint64_t, std::size_t>;  // band key, index in pending_
+
     std::vector<Xapian::WritableDatabase> shards_;
     std::vector<Pending> pending_;                            // in key order
     std::unordered_map<std::uint64_t, std::size_t> index_of_;  // slot_id → index in pending_
+    std::vector<BandEntry> bands_;                            // sorted: the LSH table of pending_
+    std::vector<std::vector<std::pair<std::size_t, std::size_t>>> shared_runs_;  // per index in pending_:
+                                                              // its bands held by others, as ranges of bands_
+    std::vector<std::vector<OldCopy>> old_copies_;            // per index in pending_
     std::size_t reached_ = 0;                                  // pending_[reached_ ..] are not candidates yet
-    std::optional<std::unordered_set<std::string>> shared_bands_;  // band terms held by 2+ articles
 
     void commit() {
         for (auto& shard : shards_) shard.commit();
     }
 
-    // A merge of the shards' sorted band terms, summing their frequencies.
-    std::unordered_set<std::string> shared_band_terms() {
-        const std::string prefix(schema::kBand);
-        std::vector<Xapian::TermIterator> at, end;
-        for (auto& shard : shards_) {
-            at.push_back(shard.allterms_begin(prefix));
-            end.push_back(shard.allterms_end(prefix));
-        }
-        std::unordered_set<std::string> shared;
-        for (;;) {
-            std::optional<std::string> lowest;
-            for (std::size_t i = 0; i < at.size(); ++i) {
-                if (at[i] != end[i] && (!lowest || *at[i] < *lowest)) lowest = *at[i];
-            }
-            if (!lowest) return shared;
-            Xapian::doccount frequency = 0;
-            for (std::size_t i = 0; i < at.size(); ++i) {
-                if (at[i] != end[i] && *at[i] == *lowest) {
-                    frequency += at[i].get_termfreq();
-                    ++at[i];
+    // The pending indexes holding this band key, in the order of the pass.
+    std::pair<std::vector<BandEntry>::const_iterator, std::vector<BandEntry>::const_iterator> holders(
+        std::uint64_t key) const {
+        const auto by_key = [](const BandEntry& a, const BandEntry& b) { return a.first < b.first; };
+        return std::equal_range(bands_.cbegin(), bands_.cend(), BandEntry{key, 0}, by_key);
+    }
+
+    // One sequential read of the shard's signature slot (and of its group slot beside it):
+    // every unmarked article sharing a band with a marked one that is still to be grouped is
+    // compared with it, and kept as its candidate when it is a copy.
+    void find_old_copies(unsigned s) {
+        auto& shard = shards_[s];
+        auto group = shard.valuestream_begin(schema::kGroupSlot);
+        const auto groups_end = shard.valuestream_end(schema::kGroupSlot);
+        std::vector<std::size_t> hits;
+        for (auto it = shard.valuestream_begin(schema::kSignatureSlot);
+             it != shard.valuestream_end(schema::kSignatureSlot); ++it) {
+            const Xapian::docid id = it.get_docid();
+            if (index_of_.contains(slot_id(s, id))) continue;  // marked: a candidate only in key order
+            const std::optional<nd::Signature> other = nd::decode(*it);
+            if (!other) continue;
+            hits.clear();
+            for (std::uint64_t key : nd::band_keys(*other)) {
+                const auto [from, to] = holders(key);
+                for (auto h = from; h != to; ++h) {
+                    if (!pending_[h->second].kept) hits.push_back(h->second);
                 }
             }
-            if (frequency >= 2) shared.insert(*lowest);
+            if (hits.empty()) continue;
+            if (group != groups_end && group.get_docid() < id) group.skip_to(id);
+            if (group == groups_end || group.get_docid() != id) continue;  // no group: never a candidate
+            std::sort(hits.begin(), hits.end());
+            hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
+            for (std::size_t i : hits) {
+                const nd::Signature& mine = *pending_[i].signature;
+                if (nd::are_copies(mine, *other)) old_copies_[i].push_back({*group, nd::containment(mine, *other)});
+            }
         }
     }
 
-    // Sets p.group; true when the article joined an existing group.
+    // Sets p.group (p is pending_[reached_]); true when the article joined an existing group.
     bool choose_group(Pending& p) {
         std::string best_key;
         double best = -1.0;
-        if (p.signature) {
-            std::unordered_set<std::uint64_t> seen;
-            for (const auto& band : nd::band_terms(*p.signature, schema::kBand)) {
-                if (shared_bands_ && !shared_bands_->contains(band)) continue;
-                for (unsigned s = 0; s < shards_.size(); ++s) {
-                    for (auto it = shards_[s].postlist_begin(band); it != shards_[s].postlist_end(band); ++it) {
-                        const std::uint64_t candidate = slot_id(s, *it);
-                        if (!seen.insert(candidate).second) continue;
-                        std::string key;
-                        std::optional<nd::Signature> other;
-                        if (const auto found = index_of_.find(candidate); found != index_of_.end()) {
-                            if (found->second >= reached_) continue;  // itself, or not reached yet
-                            key = pending_[found->second].group;
-                            other = pending_[found->second].signature;
-                        } else {
-                            const Xapian::Document doc = shards_[s].get_document(*it);
-                            key = doc.get_value(schema::kGroupSlot);
-                            other = nd::decode(doc.get_value(schema::kSignatureSlot));
-                        }
-                        if (key.empty() || !other || !nd::are_copies(*p.signature, *other)) continue;
-                        const double similarity = nd::containment(*p.signature, *other);
-                        if (similarity > best || (similarity == best && key < best_key)) {
-                            best = similarity;
-                            best_key = key;
-                        }
-                    }
-                }
+        const auto consider = [&](const std::string& key, double similarity) {
+            if (similarity > best || (similarity == best && key < best_key)) {
+                best = similarity;
+                best_key = key;
+            }
+        };
+        for (const OldCopy& copy : old_copies_[reached_]) consider(copy.group, copy.similarity);
+        std::unordered_set<std::size_t> seen;
+        for (const auto& [from, to] : shared_runs_[reached_]) {
+            for (std::size_t k = from; k < to && bands_[k].second < reached_; ++k) {  // not itself, nor after it
+                const Pending& other = pending_[bands_[k].second];
+                if (!seen.insert(bands_[k].second).second) continue;
+                if (other.group.empty() || !nd::are_copies(*p.signature, *other.signature)) continue;
+                consider(other.group, nd::containment(*p.signature, *other.signature));
             }
         }
         const bool joined = !best_key.empty();

@@ -54,12 +54,13 @@ void DocumentBuilder::add_values(Xapian::Document& doc, const Article& article) 
 }
 
 // The group itself is chosen by the grouping pass at the end of the run, which sees every
-// shard's committed articles; here the article only becomes findable by its bands and marked.
-// An empty body has no signature and never joins a group.
+// shard's committed articles; here the article only gets its signature and the mark. No band
+// terms: they were unique to their article nearly always, and cost a posting list each; the
+// pass finds candidates from the signatures themselves. An empty body has no signature and
+// never joins a group.
 void DocumentBuilder::add_signature(Xapian::Document& doc, const near_duplicates::Signature& signature) {
     if (signature.kind == near_duplicates::Signature::Kind::none) return;
     doc.add_value(schema::kSignatureSlot, near_duplicates::encode(signature));
-    for (const auto& term : near_duplicates::band_terms(signature, schema::kBand)) doc.add_boolean_term(term);
     doc.add_value(schema::kUngroupedSlot, "1");
 }
 

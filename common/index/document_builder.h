@@ -1,7 +1,7 @@
 // Builds the Xapian document of one article, following index/schema.h: positional words of
 // title and body, title words also under their prefix, boolean filter terms for metadata,
 // the value slots (date, metadata as written, date label), the body's near-duplicate signature
-// with its band terms and the "not yet grouped" marker, and the whole article as stored data.
+// and the "not yet grouped" marker, and the whole article as stored data.
 #pragma once
 
 #include <string>

@@ -60,13 +60,6 @@ std::uint64_t get_le(std::string_view bytes, std::size_t at, int width) {
     return v;
 }
 
-std::string hex(std::uint64_t v, int digits) {
-    static const char kDigits[] = "0123456789abcdef";
-    std::string out(digits, '0');
-    for (int i = digits - 1; i >= 0; --i, v >>= 4) out[i] = kDigits[v & 0xF];
-    return out;
-}
-
 }  // namespace
 
 void SignatureBuilder::add(std::string_view term) { term_hashes_.push_back(term_hash(term)); }
@@ -145,21 +138,19 @@ std::optional<Signature> decode(std::string_view value) {
     return std::nullopt;
 }
 
-std::vector<std::string> band_terms(const Signature& signature, std::string_view prefix) {
-    std::vector<std::string> terms;
+std::vector<std::uint64_t> band_keys(const Signature& signature) {
+    std::vector<std::uint64_t> keys;
     if (signature.kind == Signature::Kind::exact) {
-        terms.push_back(std::string(prefix) + "e" + hex(signature.exact_hash, 16));
+        keys.push_back(mix(signature.exact_hash ^ mix(kBands + 1)));
     } else if (signature.kind == Signature::Kind::minhash) {
-        terms.reserve(kBands);
+        keys.reserve(kBands);
         for (std::size_t band = 0; band < kBands; ++band) {
-            std::uint64_t h = mix(band + 1);
+            std::uint64_t h = mix(band + 1);  // the band's number: equal rows in two bands differ
             for (std::size_t row = 0; row < kRows; ++row) h = mix(h ^ signature.minima[band * kRows + row]);
-            // 40 bits: a chance collision between two bands of the whole archive is negligible,
-            // and the terms stay short (they are stored once per article and band).
-            terms.push_back(std::string(prefix) + (band < 10 ? "0" : "") + std::to_string(band) + hex(h >> 24, 10));
+            keys.push_back(h);
         }
     }
-    return terms;
+    return keys;
 }
 
 double jaccard(const Signature& a, const Signature& b) {

@@ -64,9 +64,11 @@ std::string encode(const Signature& signature);
 // nullopt when `value` is not an encoded signature (empty, or damaged).
 std::optional<Signature> decode(std::string_view value);
 
-// The LSH band terms, each prefixed with `prefix`: kBands terms for minhash ("<prefix>07" and
-// 10 hex digits), one for exact ("<prefix>e" and 16 hex digits), none for an empty body.
-std::vector<std::string> band_terms(const Signature& signature, std::string_view prefix);
+// The LSH band keys: kBands for minhash, the band's number and its kRows minima hashed into 64
+// bits (so equal keys mean equal bands of the same number, but for a 2^-64 chance); one for
+// exact, from its hash (never equal to a minhash band's key but by that same chance); none for an
+// empty body. Two signatures are candidate copies when they share a key.
+std::vector<std::uint64_t> band_keys(const Signature& signature);
 
 // Estimated Jaccard similarity of the two shingle sets (1 or 0 for exact signatures).
 double jaccard(const Signature& a, const Signature& b);

@@ -25,9 +25,6 @@ inline constexpr std::string_view kTopic = "K";
 inline constexpr std::string_view kPlace = "XP";
 inline constexpr std::string_view kOrganisation = "XO";
 inline constexpr std::string_view kLanguage = "L";
-// Copy groups (index/copy_groups.h): LSH band terms of the body's near-duplicate signature
-// (XB + band + hash); the group itself is only in kGroupSlot.
-inline constexpr std::string_view kBand = "XB";
 // Body and title words are also indexed without prefix, positional, for keyword and phrase
 // search; title words there with a higher wdf so title matches rank higher.
 
@@ -54,7 +51,9 @@ inline constexpr Xapian::valueno kDateLabelSlot = 7;      // date_label(): "YYYY
 // The copy group: 16 hex digits, the same for every near-copy of a story (for
 // Enquire::set_collapse_key). Absent for an empty body and until the grouping pass has run.
 inline constexpr Xapian::valueno kGroupSlot = 8;
-inline constexpr Xapian::valueno kSignatureSlot = 9;      // near_duplicates::encode(); absent for an empty body
+// near_duplicates::encode(); absent for an empty body. The grouping pass reads it as a value
+// stream to find an earlier run's copies of new articles (there are no band terms).
+inline constexpr Xapian::valueno kSignatureSlot = 9;
 // "1" on a new or replaced article with a body until the grouping pass is done with it. A slot,
 // not a term: the pass finds the marked articles by the slot's value stream, and removing a
 // value rewrites no posting list.
