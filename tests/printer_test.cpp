@@ -264,7 +264,7 @@ TEST(JsonPrinter, PrintsStatsAsOneObject) {
     EXPECT_EQ(print_stats(OutputFormat::json, sample_stats()),
               R"({"database":"/data/news.db","articles":21578,"earliest":"1987-02-01",)"
               R"("latest":"1987-10-20","undated":3,"shards":2,"size_bytes":28835840,)"
-              R"("analyzer":{"language":"english","accents":"fold","format":2},)"
+              R"("analyzer":{"language":"english","accents":"fold","metadata_text":true,"format":2},)"
               R"("sources":[{"value":"Reuters","count":21575}],)"
               R"("languages":[{"value":"en","count":21000},{"value":"de","count":12}],)"
               R"("topics":[{"value":"earn","count":3987},{"value":"acq","count":2448},)"
@@ -279,10 +279,11 @@ TEST(JsonPrinter, StatsOfAnEmptyDatabaseHaveNullDates) {
     stats.bytes = 812;
     stats.language = "none";
     stats.accents = "keep";
+    stats.metadata_text = false;
     stats.format = 2;
     EXPECT_EQ(print_stats(OutputFormat::json, stats),
               R"({"database":"e.db","articles":0,"earliest":null,"latest":null,"undated":0,"shards":1,)"
-              R"("size_bytes":812,"analyzer":{"language":"none","accents":"keep","format":2},)"
+              R"("size_bytes":812,"analyzer":{"language":"none","accents":"keep","metadata_text":false,"format":2},)"
               R"("sources":[],"languages":[],"topics":[]})"
               "\n");
 }
@@ -526,7 +527,7 @@ TEST(TextPrinter, PrintsStatsAsAnAlignedBlock) {
               "undated   3\n"
               "shards    2\n"
               "size      27.5 MiB (28835840 bytes)\n"
-              "analyzer  language english, accents fold, format 2\n"
+              "analyzer  language english, accents fold, metadata text yes, format 2\n"
               "\n"
               "sources (1)\n"
               "  21575  Reuters\n"
@@ -569,7 +570,7 @@ TEST(TextPrinter, StatsOfAnEmptyDatabase) {
               "undated   0\n"
               "shards    1\n"
               "size      812 bytes\n"
-              "analyzer  language english, accents fold, format 2\n"
+              "analyzer  language english, accents fold, metadata text yes, format 2\n"
               "\n"
               "sources (0)\n"
               "  (none)\n"

@@ -407,7 +407,7 @@ TEST_F(ResultControls, StatsDescribeTheCorpus) {
     EXPECT_EQ(stats.at("latest"), "2025-03-14");
     EXPECT_EQ(stats.at("undated"), 2);
     EXPECT_EQ(stats.at("shards"), 2);
-    EXPECT_EQ(stats.at("analyzer"), Json({{"language", "english"}, {"accents", "fold"}, {"format", 4}}));
+    EXPECT_EQ(stats.at("analyzer"), Json({{"language", "english"}, {"accents", "fold"}, {"metadata_text", true}, {"format", 4}}));
     std::uintmax_t bytes = 0;
     for (const auto& entry : fs::recursive_directory_iterator(db_)) {
         if (entry.is_regular_file()) bytes += entry.file_size();
@@ -446,7 +446,7 @@ TEST_F(ResultControls, StatsInTextAreAnAlignedBlock) {
                                   "shards    2\n"
                                   "size      "))
         << r.out;
-    EXPECT_NE(r.out.find("\nanalyzer  language english, accents fold, format 4\n\nsources (13)\n  17  Harbor Wire\n"),
+    EXPECT_NE(r.out.find("\nanalyzer  language english, accents fold, metadata text yes, format 4\n\nsources (13)\n  17  Harbor Wire\n"),
               std::string::npos)
         << r.out;
     EXPECT_NE(r.out.find("\nlanguages (6)\n  45  en\n   4  fr\n   4  ja\n   4  ru\n   3  de\n   3  zh\n\ntopics (106)\n"),

@@ -153,6 +153,7 @@ Json stats_object(const DatabaseStats& stats) {
     Json analyzer = Json::object();
     analyzer["language"] = stats.language;
     analyzer["accents"] = stats.accents;
+    analyzer["metadata_text"] = stats.metadata_text;
     analyzer["format"] = stats.format;
     object["analyzer"] = std::move(analyzer);
     object["sources"] = counts_array(stats.sources);

@@ -193,7 +193,8 @@ public:
         line("shards", std::to_string(stats.shards));
         const std::string exact = std::to_string(stats.bytes) + " bytes";
         line("size", stats.bytes < 1024 ? exact : human_size(stats.bytes) + " (" + exact + ")");
-        line("analyzer", "language " + stats.language + ", accents " + stats.accents + ", format " +
+        line("analyzer", "language " + stats.language + ", accents " + stats.accents + ", metadata text " +
+                             (stats.metadata_text ? "yes" : "no") + ", format " +
                              std::to_string(stats.format));
         const std::pair<std::string_view, const std::vector<FacetCount>*> tables[] = {
             {"sources", &stats.sources}, {"languages", &stats.languages}, {"topics", &stats.topics}};

@@ -85,6 +85,7 @@ DatabaseStats collect_stats(const Xapian::Database& db, const std::string& path,
     stats.bytes = folder_size(path);
     stats.language = analyzer.settings().language;
     stats.accents = analyzer.settings().fold_accents ? "fold" : "keep";
+    stats.metadata_text = analyzer.settings().metadata_text;
     stats.format = kDatabaseFormat;
     return stats;
 }

@@ -105,6 +105,7 @@ struct DatabaseStats {
     std::uintmax_t bytes = 0;           // every file of the database folder
     std::string language;               // analyzer settings: stemmer name or "none"
     std::string accents;                // "fold" or "keep"
+    bool metadata_text = true;          // metadata values are searchable words (--metadata-text)
     int format = 0;                     // kDatabaseFormat of the database
 };
 
