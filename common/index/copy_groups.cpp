@@ -13,27 +13,13 @@
 #include "index/near_duplicates.h"
 #include "index/schema.h"
 #include "util/errors.h"
+#include "util/hash.h"
 
 namespace newsdex {
 
 namespace {
 
 namespace nd = near_duplicates;
-
-std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 1469598103934665603ULL) {
-    for (unsigned char c : s) {
-        h ^= c;
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
-std::string unique_term_of(const Xapian::Database& db, Xapian::docid id) {
-    auto it = db.termlist_begin(id);
-    it.skip_to(std::string(schema::kUniqueKey));
-    if (it != db.termlist_end(id) && (*it).starts_with(schema::kUniqueKey)) return *it;
-    return {};
-}
 
 struct Pending {
     std::string key;  // unique term: the order of the pass
@@ -88,7 +74,7 @@ public:
                 const Xapian::Document doc = shard.get_document(id);
                 const std::string signature = doc.get_value(schema::kSignatureSlot);
                 if (!signature.empty()) ++signed_pending[s];
-                Pending p{unique_term_of(shard, id), s, id, nd::decode(signature), doc.get_value(schema::kGroupSlot)};
+                Pending p{schema::unique_term_of(shard, id), s, id, nd::decode(signature), doc.get_value(schema::kGroupSlot)};
                 p.kept = !p.group.empty();
                 pending_.push_back(std::move(p));
             }

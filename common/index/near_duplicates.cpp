@@ -1,4 +1,5 @@
 #include "index/near_duplicates.h"
+#include "util/hash.h"
 
 #include <algorithm>
 #include <limits>
@@ -18,12 +19,7 @@ constexpr std::uint64_t mix(std::uint64_t x) {
 }
 
 std::uint64_t term_hash(std::string_view term) {
-    std::uint64_t h = 1469598103934665603ULL;  // FNV-1a: terms are short, so one pass is cheap
-    for (unsigned char c : term) {
-        h ^= c;
-        h *= 1099511628211ULL;
-    }
-    return h;
+    return fnv1a(term);  // terms are short, so one pass is cheap
 }
 
 // The kHashes hash functions are multiply-shift hashes h_i(s) = (a_i s + b_i) >> 32 of one

@@ -1,4 +1,5 @@
 #include "index/schema.h"
+#include "util/hash.h"
 
 #include <array>
 #include <cstdint>
@@ -31,14 +32,6 @@ const Field* find_field(std::string_view name) {
 
 namespace {
 
-std::uint64_t fnv1a(std::string_view s) {
-    std::uint64_t h = 1469598103934665603ULL;
-    for (unsigned char c : s) {
-        h ^= c;
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
 
 std::string hex(std::uint64_t v) {
     static const char digits[] = "0123456789abcdef";
@@ -259,6 +252,13 @@ Article decode_article(std::string_view data) {
     a.body = in.string();
     if (!in.at_end()) DataReader::damaged();
     return a;
+}
+
+std::string unique_term_of(const Xapian::Database& db, Xapian::docid doc) {
+    auto it = db.termlist_begin(doc);
+    it.skip_to(std::string(kUniqueKey));
+    if (it != db.termlist_end(doc) && (*it).starts_with(kUniqueKey)) return *it;
+    return {};
 }
 
 }  // namespace newsdex::schema

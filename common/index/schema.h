@@ -89,6 +89,9 @@ std::string file_key(std::string_view root_id, std::string_view relative_path);
 // to stay under Xapian's term length limit.
 std::string unique_term(std::string_view file_path, std::string_view id);
 
+// The unique term a stored document carries (its one Q term); "" when it has none.
+std::string unique_term_of(const Xapian::Database& db, Xapian::docid doc);
+
 // The unique term of an article of the file `file_key`: its root's id, its path and its id.
 std::string article_key(std::string_view file_key, std::string_view article_path, std::string_view id);
 

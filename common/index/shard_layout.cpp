@@ -1,4 +1,5 @@
 #include "index/shard_layout.h"
+#include "util/hash.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -118,11 +119,7 @@ void remove_shards(const std::string& db_path) {
 }
 
 unsigned shard_for(std::string_view file_key, unsigned count) {
-    std::uint64_t h = 1469598103934665603ULL;  // FNV-1a: stable across builds and platforms
-    for (unsigned char c : file_key) {
-        h ^= c;
-        h *= 1099511628211ULL;
-    }
+    std::uint64_t h = fnv1a(file_key);  // stable across builds and platforms
     // FNV's low bits are weak (its lowest bit is the parity of the key's bytes, so "#12 … 12"
     // keys all land together); a 64-bit finaliser spreads every bit before the modulo.
     h ^= h >> 33;

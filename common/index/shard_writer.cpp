@@ -36,14 +36,6 @@ AnalyzerSettings checked_settings(Xapian::WritableDatabase& db, const std::strin
     return wanted;
 }
 
-// The unique key stored in a document (its one Q term).
-std::string unique_key_of(const Xapian::Database& db, Xapian::docid id) {
-    auto it = db.termlist_begin(id);
-    it.skip_to(std::string(schema::kUniqueKey));
-    if (it != db.termlist_end(id) && (*it).starts_with(schema::kUniqueKey)) return *it;
-    return {};
-}
-
 }  // namespace
 
 std::string file_state(std::uintmax_t size, long long mtime_ns) {
@@ -90,7 +82,7 @@ std::size_t ShardWriter::finish_file(const std::string& file_key, const std::str
         const std::string file_term = std::string(schema::kFile) + file_key;
         std::vector<Xapian::docid> stale;
         for (auto it = db_.postlist_begin(file_term); it != db_.postlist_end(file_term); ++it) {
-            if (!added.contains(unique_key_of(db_, *it))) stale.push_back(*it);
+            if (!added.contains(schema::unique_term_of(db_, *it))) stale.push_back(*it);
         }
         for (Xapian::docid id : stale) db_.delete_document(id);
         removed = stale.size();

@@ -185,13 +185,9 @@ Xapian::Query Searcher::like_query(const std::string& id) {
     const Xapian::ESet eset = enquire.get_eset(kLikeTerms, rset, &words);
     std::vector<Xapian::Query> terms;
     for (auto it = eset.begin(); it != eset.end(); ++it) terms.emplace_back(*it);
-    Xapian::Document document = db_.get_document(doc);
-    auto key = document.termlist_begin();
-    key.skip_to(std::string(schema::kUniqueKey));
     Xapian::Query like(Xapian::Query::OP_OR, terms.begin(), terms.end());
-    if (key != document.termlist_end() && (*key).rfind(schema::kUniqueKey, 0) == 0) {
-        like = Xapian::Query(Xapian::Query::OP_AND_NOT, like, Xapian::Query(*key));
-    }
+    const std::string key = schema::unique_term_of(db_, doc);
+    if (!key.empty()) like = Xapian::Query(Xapian::Query::OP_AND_NOT, like, Xapian::Query(key));
     return like;
 }
 
