@@ -355,6 +355,15 @@ auto Searcher::retrying(Attempt&& attempt) {
     }
 }
 
+void Searcher::reopen() {
+    try {
+        db_.reopen();
+        for (auto& shard : shards_) shard.reopen();
+    } catch (const Xapian::Error& e) {
+        throw Error("cannot reopen database " + path_ + ": " + e.get_description());
+    }
+}
+
 SearchResults Searcher::search(const SearchRequest& request) {
     return retrying([&] { return run(request); });
 }
@@ -363,10 +372,8 @@ SearchResults Searcher::count(const SearchRequest& request) {
     return retrying([&] { return run_count(request); });
 }
 
-void Searcher::export_matches(const SearchRequest& request, bool ranked, const std::function<void(std::size_t)>& total,
-                              const std::function<void(const Hit&)>& each) {
+MatchCursor Searcher::export_cursor(const SearchRequest& request, bool ranked) {
     const std::size_t matches = count(request).total;
-    total(matches);
     try {
         ParsedQuery parsed = parse(request);
         Xapian::Query query = parsed.query;
@@ -374,37 +381,27 @@ void Searcher::export_matches(const SearchRequest& request, bool ranked, const s
         if (ranked && request.expand.enabled) query = expand(parsed, request, ranking.expand.emplace());
         Xapian::Enquire enquire(db_);
         enquire.set_query(query);
-        std::size_t rank = 0;
-        const auto emit = [&](const Xapian::MSet& mset) {
-            for (auto it = mset.begin(); it != mset.end(); ++it) {
-                Hit hit;
-                hit.rank = ++rank;
-                hit.score = it.get_weight();
-                hit.article = schema::decode_article(it.get_document().get_data());
-                each(hit);
-            }
-        };
-        const auto all = static_cast<Xapian::doccount>(db_.get_doccount());
         if (ranked) {
             enquire.set_weighting_scheme(bm25(request.bm25));
             apply_sort_order(enquire, request.sort);
-            emit(enquire.get_mset(0, all, all));
-            return;
+        } else {
+            enquire.set_weighting_scheme(Xapian::BoolWeight());
+            enquire.set_docid_order(Xapian::Enquire::ASCENDING);
         }
-        // Database order: with boolean weights and docid order Xapian stops after each page,
-        // so a page costs the postings up to it and only its docids are held.
-        enquire.set_weighting_scheme(Xapian::BoolWeight());
-        enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-        constexpr Xapian::doccount kPage = 10000;
-        for (Xapian::doccount first = 0;; first += kPage) {
-            const Xapian::MSet page = enquire.get_mset(first, kPage);
-            emit(page);
-            if (page.size() < kPage) break;
-        }
+        return MatchCursor(enquire, ranked, matches, db_.get_doccount(), path_);
     } catch (const Xapian::DatabaseModifiedError&) {
         throw Error("database " + path_ + " changed during the export (an indexer committed); run it again");
     } catch (const Xapian::Error& e) {
         throw Error("export failed on database " + path_ + ": " + e.get_description());
+    }
+}
+
+void Searcher::export_matches(const SearchRequest& request, bool ranked, const std::function<void(std::size_t)>& total,
+                              const std::function<void(const Hit&)>& each) {
+    MatchCursor cursor = export_cursor(request, ranked);
+    total(cursor.total());
+    for (std::vector<Hit> hits = cursor.next(1000); !hits.empty(); hits = cursor.next(1000)) {
+        for (const Hit& hit : hits) each(hit);
     }
 }
 

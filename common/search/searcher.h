@@ -15,6 +15,7 @@
 
 #include "analysis/analyzer.h"
 #include "query/query_parser.h"
+#include "search/match_cursor.h"
 #include "search/results.h"
 #include "search/sort_order.h"
 
@@ -87,6 +88,10 @@ public:
     // changes the database midway (the output so far would be inconsistent).
     void export_matches(const SearchRequest& request, bool ranked, const std::function<void(std::size_t)>& total,
                         const std::function<void(const Hit&)>& each);
+    // The same matches as a cursor to pull pages from (the caller decides when); it reads this
+    // Searcher's database, so the Searcher must outlive it and not be used by another thread
+    // meanwhile.
+    MatchCursor export_cursor(const SearchRequest& request, bool ranked);
 
     // How many articles the request's query matches per period, over all matches (paging and
     // sorting do not matter); the range follows --since/--until when given. Throws QueryError
@@ -111,6 +116,10 @@ public:
     std::vector<Article> find_by_id(const std::string& id);
 
     const AnalyzerSettings& settings() const { return analyzer_.settings(); }
+
+    // Moves to the database's latest committed revision (Xapian::Database::reopen): until
+    // then a Searcher answers from the revision it opened, as every Xapian reader does.
+    void reopen();
 
 private:
     std::string path_;
