@@ -8,7 +8,6 @@
 
 #include <chrono>
 #include <csignal>
-#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 
@@ -24,22 +23,6 @@ namespace {
 std::string default_db() {
     const char* env = std::getenv("NEWSDEX_DB");
     return (env != nullptr && *env != '\0') ? env : "newsdex.db";
-}
-
-void print_summary(const newsdex::IndexReport& r, std::size_t warnings, double seconds) {
-    const auto& w = r.writes;
-    const auto& s = r.walk;
-    const std::size_t written = w.added + w.updated;
-    const double mb = static_cast<double>(s.bytes) / 1e6;
-    char line[640];
-    std::snprintf(line, sizeof line,
-                  "indexed %zu articles: %zu added, %zu updated, %zu unchanged, %zu removed; "
-                  "%zu files read, %zu unchanged, %zu ignored, %zu failed; %zu warnings; "
-                  "%.2f s, %.1f MB/s, %.0f articles/s; %zu joined a group of wire copies\n",
-                  written, w.added, w.updated, s.unchanged, w.removed, s.files_read, s.files_unchanged,
-                  s.files_ignored, s.files_failed, warnings, seconds, seconds > 0 ? mb / seconds : 0.0,
-                  seconds > 0 ? static_cast<double>(written) / seconds : 0.0, r.groups.joined);
-    std::cerr << line;
 }
 
 }  // namespace
@@ -147,7 +130,7 @@ int main(int argc, char** argv) {
         const newsdex::IndexReport report = newsdex::run_index(paths, options, diag);
         progress_line.clear();
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        if (!quiet) print_summary(report, diag.count(), seconds);
+        if (!quiet) std::cerr << newsdex::summary_line(report, diag.count(), seconds);
     } catch (const std::exception& e) {
         progress_line.clear();
         std::cerr << "error: " << e.what() << "\n";

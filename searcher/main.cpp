@@ -11,9 +11,9 @@
 #include <csignal>
 #include <fstream>
 #include <iostream>
-#include <set>
 
 #include "eval/qrels.h"
+#include "eval/run_from_results.h"
 #include "eval/trec_eval.h"
 #include "output/printer.h"
 #include "output/timing_summary.h"
@@ -167,11 +167,7 @@ int evaluate_batch(newsdex::Searcher& searcher, const SearchCommand& c, const st
         try {
             const newsdex::SearchResults results = searcher.search(request);
             for (const auto& warning : results.warnings) std::cerr << "warning: " << where(query) << warning << "\n";
-            std::set<std::string> seen;
-            for (const auto& hit : results.hits) {
-                std::string docno = newsdex::trec_docno(hit.article.id);
-                if (seen.insert(docno).second) retrieved.push_back({std::move(docno), hit.score});
-            }
+            for (auto& doc : newsdex::eval::retrieved_from(results)) retrieved.push_back(std::move(doc));
         } catch (const newsdex::QueryError& e) {
             std::cerr << "error: " << where(query) << e.what() << "\n";
             failed = true;

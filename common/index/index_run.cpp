@@ -1,5 +1,6 @@
 #include "index/index_run.h"
 
+#include <cstdio>
 #include <thread>
 
 #include "index/shard_layout.h"
@@ -53,6 +54,22 @@ IndexReport run_index(const std::vector<std::string>& paths, const IndexOptions&
         shard_layout::sync_to_disk(options.db);
     }
     return report;
+}
+
+std::string summary_line(const IndexReport& report, std::size_t warnings, double seconds) {
+    const auto& w = report.writes;
+    const auto& s = report.walk;
+    const std::size_t written = w.added + w.updated;
+    const double mb = static_cast<double>(s.bytes) / 1e6;
+    char line[640];
+    std::snprintf(line, sizeof line,
+                  "indexed %zu articles: %zu added, %zu updated, %zu unchanged, %zu removed; "
+                  "%zu files read, %zu unchanged, %zu ignored, %zu failed; %zu warnings; "
+                  "%.2f s, %.1f MB/s, %.0f articles/s; %zu joined a group of wire copies\n",
+                  written, w.added, w.updated, s.unchanged, w.removed, s.files_read, s.files_unchanged,
+                  s.files_ignored, s.files_failed, warnings, seconds, seconds > 0 ? mb / seconds : 0.0,
+                  seconds > 0 ? static_cast<double>(written) / seconds : 0.0, report.groups.joined);
+    return line;
 }
 
 }  // namespace newsdex

@@ -34,9 +34,14 @@ struct IndexReport {
     GroupingCounts groups;  // the grouping pass at the end of the run
 };
 
-// Throws Error for everything fatal (locked, unwritable, incompatible, disk full, no path
+// Throws LockedError when another indexer holds the database (and options.wait is off),
+// Error for everything else fatal (locked, unwritable, incompatible, disk full, no path
 // exists); problems with single inputs are warnings through `diag`.
 IndexReport run_index(const std::vector<std::string>& paths, const IndexOptions& options,
                       Diagnostics& diag);
+
+// The line newsdex-index prints at the end (with '\n'): "indexed N articles: A added, U updated,
+// ...; W warnings; S s, M MB/s, R articles/s; J joined a group of wire copies".
+std::string summary_line(const IndexReport& report, std::size_t warnings, double seconds);
 
 }  // namespace newsdex

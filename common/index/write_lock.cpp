@@ -40,7 +40,7 @@ WriteLock::WriteLock(const std::string& db_path, bool wait) {
         ::close(fd_);
         fd_ = -1;
         if (error == EACCES || error == EAGAIN) {
-            throw Error("database " + db_path + " is being written by another newsdex-index (pid " +
+            throw LockedError("database " + db_path + " is being written by another newsdex-index (pid " +
                         pid + "); use --wait to wait for it");
         }
         throw Error("cannot lock " + lock_path + ": " + std::strerror(error));

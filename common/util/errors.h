@@ -28,4 +28,11 @@ private:
     std::size_t column_;
 };
 
+// The database is being written by another newsdex-index (and the caller did not ask to
+// wait). Exit code 2, as any Error; the Python module raises newsdex.LockedError for it.
+class LockedError : public Error {
+public:
+    using Error::Error;
+};
+
 }  // namespace newsdex
