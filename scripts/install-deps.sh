@@ -13,6 +13,9 @@ packages=(
   libarchive-dev     # .gz .bz2 .xz .zst, .tar, .zip, streamed without unpacking
   googletest libgtest-dev
   xapian-tools       # xapian-check / xapian-delve, for inspecting databases
+  pybind11-dev python3-dev  # the Python module (python/)
+  python3-pytest     # its tests, which ctest runs
+  python3-pandas     # optional for users (newsdex.to_frame); here so its tests run too
 )
 
 as_root() {

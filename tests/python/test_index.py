@@ -1,0 +1,106 @@
+"""newsdex.index runs newsdex-index: the same database, the same summary, warnings and locks."""
+
+import re
+import subprocess
+import sys
+import time
+
+import pytest
+
+import newsdex
+from conftest import CORPUS, INDEX, jsonl
+
+SUMMARY = re.compile(
+    r"^indexed (\d+) articles: (\d+) added, (\d+) updated, (\d+) unchanged, (\d+) removed; "
+    r"(\d+) files read, (\d+) unchanged, (\d+) ignored, (\d+) failed; (\d+) warnings; "
+    r"\d+\.\d\d s, \d+\.\d MB/s, \d+ articles/s; (\d+) joined a group of wire copies$")
+
+
+def counts(line):
+    return SUMMARY.match(line).groups()
+
+
+def test_index_gives_the_command_lines_database_and_summary(tmp_path, corpus_db):
+    seen = []
+    summary = newsdex.index(tmp_path / "py.db", [CORPUS], jobs=2, progress=seen.append)
+    done = subprocess.run([INDEX, "-j", "2", "-d", str(tmp_path / "cli.db"), CORPUS], capture_output=True, text=True)
+    assert done.returncode == 0
+    assert counts(summary["summary"]) == counts(done.stderr.strip())
+    assert (summary["articles"], summary["added"], summary["files_read"], summary["warnings"]) == (71, 71, 48, [])
+    # The last progress call is the final state.
+    assert seen and seen[-1]["files_read"] == 48 and seen[-1]["articles_sent"] == 71
+    db = newsdex.open(tmp_path / "py.db")
+    for query in ("north korean soldiers", "cocoa OR sugar", "東京"):
+        assert db.search(query) == [line for line in jsonl(corpus_db, query) if "rank" in line]
+    # Again: nothing changed, nothing written.
+    again = newsdex.index(tmp_path / "py.db", CORPUS)
+    cli_again = subprocess.run([INDEX, "-d", str(tmp_path / "cli.db"), CORPUS], capture_output=True, text=True)
+    assert counts(again["summary"]) == counts(cli_again.stderr.strip())
+    # 47: an archive's entries count as files read, but the archive is one file unchanged.
+    assert (again["articles"], again["unchanged"], again["files_unchanged"]) == (0, 71, 47)
+
+
+def test_settings_are_kept_in_the_database(tmp_path):
+    folder = tmp_path / "de"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Title: Häuser\n\nDie Häuser der Stadt wurden renoviert.\n")
+    newsdex.index(tmp_path / "de.db", folder, language="german", accents="keep", metadata_text=False)
+    analyzer = newsdex.open(tmp_path / "de.db").stats()["analyzer"]
+    assert analyzer == {"language": "german", "accents": "keep", "metadata_text": False, "format": 4}
+    with pytest.raises(newsdex.DatabaseError, match="language"):
+        newsdex.index(tmp_path / "de.db", folder, language="english")
+
+
+def test_warnings_are_returned_as_the_command_prints_them(tmp_path):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Title: Fine\n\nA perfectly fine article.\n")
+    (folder / "bad.json").write_text('{"title": "Broken", "body": "no end"\n')
+    summary = newsdex.index(tmp_path / "mixed.db", folder)
+    cli = subprocess.run([INDEX, "-d", str(tmp_path / "cli.db"), str(folder)], capture_output=True, text=True)
+    assert cli.returncode == 1
+    cli_warnings = [line for line in cli.stderr.splitlines() if line.startswith("warning: ")]
+    assert summary["warnings"] == cli_warnings
+    assert summary["warnings"] == ["warning: bad.json:1: malformed JSON: unexpected end of input; expected '}'"]
+    # A file read with a warning is read, not failed: its articles before the error would stay.
+    assert (summary["articles"], summary["files_read"], summary["files_failed"]) == (1, 2, 0)
+
+
+def test_a_progress_callback_that_raises_stops_the_run(tmp_path):
+    def stop(state):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        newsdex.index(tmp_path / "stopped.db", CORPUS, progress=stop)
+    # What was committed stays readable, and a re-run finishes.
+    newsdex.index(tmp_path / "stopped.db", CORPUS)
+    assert newsdex.open(tmp_path / "stopped.db").stats()["articles"] == 71
+
+
+def test_a_locked_database(tmp_path):
+    db_path = tmp_path / "locked.db"
+    newsdex.index(db_path, CORPUS, jobs=1)
+    # fcntl locks belong to a process: another one must hold it.
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import fcntl, sys, time; f = open(sys.argv[1], 'a'); fcntl.lockf(f, fcntl.LOCK_EX); "
+         "print('locked', flush=True); time.sleep(60)", str(db_path / "newsdex.lock")],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        with pytest.raises(newsdex.LockedError, match=r"is being written by another newsdex-index .*use --wait"):
+            newsdex.index(db_path, CORPUS)
+        assert issubclass(newsdex.LockedError, newsdex.DatabaseError)
+    finally:
+        holder.kill()
+        holder.wait()
+    newsdex.index(db_path, CORPUS)  # free again
+
+
+def test_bad_index_arguments(tmp_path):
+    with pytest.raises(ValueError, match="^accents must be 'fold' or 'keep', not 'strip'$"):
+        newsdex.index(tmp_path / "x.db", CORPUS, accents="strip")
+    with pytest.raises(ValueError, match="^unknown encoding 'klingon'$"):
+        newsdex.index(tmp_path / "x.db", CORPUS, encoding="klingon")
+    with pytest.raises(newsdex.DatabaseError, match="^none of the given paths exists$"):
+        newsdex.index(tmp_path / "x.db", tmp_path / "no-such-folder")
