@@ -271,12 +271,7 @@ Bm25Params parse_bm25(const std::string& text) {
     for (std::string part; std::getline(in, part, ',');) {
         const auto eq = part.find('=');
         const std::string name = part.substr(0, eq);
-        double* target = name == "k1"            ? &p.k1
-                         : name == "k2"          ? &p.k2
-                         : name == "k3"          ? &p.k3
-                         : name == "b"           ? &p.b
-                         : name == "min_normlen" ? &p.min_normlen
-                                                 : nullptr;
+        double* target = bm25_parameter(p, name);
         if (eq == std::string::npos || target == nullptr) {
             throw Error("--bm25: '" + part + "' is not one of k1=, k2=, k3=, b=, min_normlen= with a number");
         }

@@ -355,6 +355,15 @@ auto Searcher::retrying(Attempt&& attempt) {
     }
 }
 
+double* bm25_parameter(Bm25Params& params, std::string_view name) {
+    return name == "k1"            ? &params.k1
+           : name == "k2"          ? &params.k2
+           : name == "k3"          ? &params.k3
+           : name == "b"           ? &params.b
+           : name == "min_normlen" ? &params.min_normlen
+                                   : nullptr;
+}
+
 void Searcher::reopen() {
     try {
         db_.reopen();

@@ -9,6 +9,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <xapian.h>
@@ -25,6 +26,9 @@ namespace newsdex {
 struct Bm25Params {
     double k1 = 1.0, k2 = 0.0, k3 = 1.0, b = 0.5, min_normlen = 0.5;
 };
+// The parameter of `params` called `name` (k1, k2, k3, b, min_normlen, as --bm25 names them);
+// nullptr for any other name.
+double* bm25_parameter(Bm25Params& params, std::string_view name);
 
 // Pseudo-relevance feedback (--expand): the top `docs` articles of the query are taken as
 // relevant, and the `terms` best terms of Xapian's expansion set are added with `weight`.

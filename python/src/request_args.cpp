@@ -38,12 +38,7 @@ Bm25Params bm25_arg(const py::handle& value) {
     Bm25Params p;
     for (const auto& [key, item] : value.cast<py::dict>()) {
         const std::string name = py::str(key);
-        double* target = name == "k1"            ? &p.k1
-                         : name == "k2"          ? &p.k2
-                         : name == "k3"          ? &p.k3
-                         : name == "b"           ? &p.b
-                         : name == "min_normlen" ? &p.min_normlen
-                                                 : nullptr;
+        double* target = bm25_parameter(p, name);
         if (target == nullptr) throw py::value_error("bm25: '" + name + "' is not one of k1, k2, k3, b, min_normlen");
         const double number = number_arg(item, "bm25 " + name);
         if (!(number >= 0)) throw py::value_error("bm25: " + name + " needs a number of 0 or more");
