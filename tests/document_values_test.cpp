@@ -69,7 +69,9 @@ TEST(DocumentValues, MissingMetadataLeavesSlotsEmpty) {
                                  schema::kLanguageSlot, schema::kDateLabelSlot}) {
         EXPECT_EQ(doc.get_value(slot), "") << "slot " << slot;
     }
-    // Only what the body gives: its signature and the not-yet-grouped mark.
-    EXPECT_EQ(doc.values_count(), 2u);
+    // Only what the body gives: its signature, the not-yet-grouped mark, and the token spans:
+    // no title tokens; "text" at 0 (4 bytes), "only" 1 byte further (4 bytes).
+    EXPECT_EQ(doc.values_count(), 3u);
     EXPECT_EQ(doc.get_value(schema::kUngroupedSlot), "1");
+    EXPECT_EQ(doc.get_value(schema::kTokenSpansSlot), std::string("\x00\x02\x00\x04\x01\x04", 6));
 }

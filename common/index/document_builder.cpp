@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "analysis/token_spans.h"
 #include "index/near_duplicates.h"
 #include "index/schema.h"
 
@@ -89,7 +90,9 @@ Xapian::Document DocumentBuilder::build(const Article& article, const std::strin
     const std::string title_prefix(schema::kTitle);
     // Positions of title words stay below the body's start so phrases cannot join them.
     constexpr Xapian::termpos kTitleMaxPos = schema::kBodyStart - 100;
+    std::vector<token_spans::Span> spans;
     analyzer_.analyze(article.title, [&](const Token& t) {
+        spans.push_back({t.begin, t.end});
         const Xapian::termpos pos = schema::kTitleStart + t.position;
         if (pos < kTitleMaxPos) {
             doc.add_posting(t.term, pos, schema::kTitleWdf);
@@ -101,12 +104,18 @@ Xapian::Document DocumentBuilder::build(const Article& article, const std::strin
     });
     last_pos_ = schema::kBodyStart;
     near_duplicates::SignatureBuilder signature;
+    std::string token_spans_value;
+    token_spans::append(spans, token_spans_value);
+    spans.clear();
     analyzer_.analyze(article.body, [&](const Token& t) {
+        spans.push_back({t.begin, t.end});
         last_pos_ = schema::kBodyStart + t.position;
         doc.add_posting(t.term, last_pos_);
         signature.add(t.term);
     });
     next_metadata_pos_ = last_pos_ + 1;
+    token_spans::append(spans, token_spans_value);
+    doc.add_value(schema::kTokenSpansSlot, token_spans_value);
 
     add_boolean(doc, schema::kSource, article.source);
     for (const auto& author : article.authors) add_boolean(doc, schema::kAuthor, author);

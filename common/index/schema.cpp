@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "util/errors.h"
+#include "util/varint.h"
 
 namespace newsdex::schema {
 
@@ -140,14 +141,6 @@ namespace {
 
 constexpr char kDataFormat = 1;
 
-void put_varint(std::string& out, std::uint64_t v) {
-    while (v >= 0x80) {
-        out += static_cast<char>((v & 0x7F) | 0x80);
-        v >>= 7;
-    }
-    out += static_cast<char>(v);
-}
-
 void put_string(std::string& out, std::string_view s) {
     put_varint(out, s.size());
     out += s;
@@ -163,13 +156,11 @@ public:
     explicit DataReader(std::string_view data) : data_(data) {}
 
     std::uint64_t varint() {
+        std::string_view rest = data_.substr(pos_);
         std::uint64_t v = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
-            const auto byte = static_cast<unsigned char>(next());
-            v |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
-            if ((byte & 0x80) == 0) return v;
-        }
-        damaged();
+        if (!read_varint(rest, v)) damaged();
+        pos_ = data_.size() - rest.size();
+        return v;
     }
     std::string string() {
         const std::uint64_t n = varint();

@@ -58,6 +58,10 @@ inline constexpr Xapian::valueno kSignatureSlot = 9;
 // not a term: the pass finds the marked articles by the slot's value stream, and removing a
 // value rewrites no posting list.
 inline constexpr Xapian::valueno kUngroupedSlot = 10;
+// The byte spans of the title's and the body's tokens (analysis/token_spans.h), so snippets and
+// concordances rebuild the tokens without word breaking. Absent in databases made before it
+// (they are re-analysed); the format is unchanged.
+inline constexpr Xapian::valueno kTokenSpansSlot = 11;
 
 // Multi-valued slots hold their values as written, joined with this byte (the ASCII unit
 // separator, which no metadata value contains: the builder replaces it with a space).

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "analysis/token_spans.h"
 #include "index/schema.h"
 #include "index/shard_layout.h"
 #include "query/date_filter.h"
@@ -289,11 +290,15 @@ SearchResults Searcher::run(const SearchRequest& request) {
         Hit hit;
         hit.rank = ++rank;
         hit.score = it.get_weight();
-        hit.article = schema::decode_article(it.get_document().get_data());
-        if (request.collapse) hit.copies = matching_copies(query, it.get_document());
+        const Xapian::Document doc = it.get_document();
+        hit.article = schema::decode_article(doc.get_data());
+        if (request.collapse) hit.copies = matching_copies(query, doc);
         if (request.snippets) {
-            const std::string& text = hit.article.body.empty() ? hit.article.title : hit.article.body;
-            hit.snippet = snippets.build(text, finder);
+            const bool body = !hit.article.body.empty();
+            const std::string& text = body ? hit.article.body : hit.article.title;
+            const auto field = body ? token_spans::Field::body : token_spans::Field::title;
+            hit.snippet = snippets.build(
+                text, token_spans::field_tokens(doc.get_value(schema::kTokenSpansSlot), field, text, analyzer_), finder);
         }
         results.hits.push_back(std::move(hit));
     }
