@@ -55,6 +55,8 @@ public:
 
     // Normalises one word as analyze() would, without splitting it (wildcard stems).
     std::string normalize_word(std::string_view word) const;
+    // The same into `out` (replacing its contents), reusing its storage.
+    void normalize_word(std::string_view word, std::string& out) const { normalize_into(word, out); }
 
     // Normalises a whole metadata value (a source, a place) for exact filtering: case and
     // accent folding; white space, hyphens and underscores collapsed to single spaces; trimmed.

@@ -27,12 +27,11 @@ std::optional<std::vector<Token>> read(std::string_view& in, std::string_view te
         const std::uint64_t begin = end + gap;
         if (length == 0 || begin > text.size() || length > text.size() - begin) return std::nullopt;
         end = begin + length;
-        Token token;
-        token.term = analyzer.normalize_word(text.substr(begin, length));
+        Token& token = tokens.emplace_back();
+        analyzer.normalize_word(text.substr(begin, length), token.term);
         token.position = static_cast<std::uint32_t>(i);
         token.begin = static_cast<std::uint32_t>(begin);
         token.end = static_cast<std::uint32_t>(end);
-        tokens.push_back(std::move(token));
     }
     return tokens;
 }

@@ -1,7 +1,6 @@
 #include "snippet/snippet_builder.h"
 
 #include <algorithm>
-#include <map>
 
 namespace newsdex {
 
@@ -45,22 +44,36 @@ ShownPositions shown_positions(std::string_view text, const std::vector<Token>& 
     pos.end.reserve(tokens.size());
     std::size_t cp = 0;
     bool in_space = false;
-    std::size_t t_begin = 0, t_end = 0;  // next token whose begin / end we wait for
-    for (std::size_t i = 0; i <= text.size();) {
-        while (t_begin < tokens.size() && tokens[t_begin].begin == i) pos.begin.push_back(cp), ++t_begin;
-        while (t_end < tokens.size() && tokens[t_end].end == i) pos.end.push_back(cp), ++t_end;
-        if (i == text.size()) break;
-        std::size_t len;
-        if (is_space_at(text, i, len)) {
-            if (!in_space) ++cp;
-            in_space = true;
-        } else {
+    std::size_t i = 0;
+    // Counts the shown code points of text[i, target). Printable ASCII, most of any text,
+    // takes the first branch.
+    const auto advance = [&](std::size_t target) {
+        while (i < target) {
+            const auto c = static_cast<unsigned char>(text[i]);
+            if (c > ' ' && c < 0x80) {
+                ++cp;
+                in_space = false;
+                ++i;
+                continue;
+            }
+            const std::size_t space = shown_space_length(text, i);
+            if (space != 0) {
+                if (!in_space) ++cp;
+                in_space = true;
+                i += space;
+                continue;
+            }
             in_space = false;
             ++cp;
-            len = 1;
-            while (i + len < text.size() && is_continuation(static_cast<unsigned char>(text[i + len]))) ++len;
+            ++i;
+            while (i < text.size() && is_continuation(static_cast<unsigned char>(text[i]))) ++i;
         }
-        i += len;
+    };
+    for (const Token& token : tokens) {
+        advance(token.begin);
+        pos.begin.push_back(cp);
+        advance(token.end);
+        pos.end.push_back(cp);
     }
     return pos;
 }
@@ -95,19 +108,22 @@ Snippet SnippetBuilder::build(std::string_view text, const std::vector<Token>& t
     // The best window: anchored at each match, covering the matches that fit in the budget.
     std::size_t best_first = 0, best_last = 0;
     double best_score = -1;
+    std::vector<char> in_window(patterns.size());  // which patterns the window holds
     for (std::size_t a = 0; a < matches.size(); ++a) {
         const std::size_t limit = shown.begin[matches[a].first_token] + budget;
-        std::map<std::size_t, double> distinct;
+        std::fill(in_window.begin(), in_window.end(), 0);
         double occurrences = 0;
         std::size_t b = a;
         for (; b < matches.size() && shown.end[matches[b].last_token] <= limit; ++b) {
-            const double w = patterns[matches[b].pattern].weight;
-            distinct[matches[b].pattern] = w;
-            occurrences += w;
+            in_window[matches[b].pattern] = 1;
+            occurrences += patterns[matches[b].pattern].weight;
         }
         if (b == a) b = a + 1;  // one match longer than the budget: show it anyway
         double score = occurrences * 0.1;
-        for (const auto& [p, w] : distinct) score += w;
+        // In pattern order, so equal windows always sum to equal scores.
+        for (std::size_t p = 0; p < patterns.size(); ++p) {
+            if (in_window[p] != 0) score += patterns[p].weight;
+        }
         if (score > best_score + 1e-9) {
             best_score = score;
             best_first = matches[a].first_token;
