@@ -23,7 +23,7 @@ public:
         }
         // No hits, no hit lines. Facets, a suggestion, warnings and --timing go on one more
         // line after the hits, told apart by having no "rank".
-        for (const Hit& hit : results.hits) write(json::hit_line(results, hit));
+        for (const Hit& hit : results.hits) out_ << json::hit_line_text(results, hit) << '\n';
         const json::Value closing = json::closing_line(results);
         if (!closing.is_null()) write(closing);
     }

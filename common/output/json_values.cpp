@@ -1,5 +1,6 @@
 #include "output/json_values.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 
@@ -18,43 +19,179 @@ Value list(const std::vector<std::string>& values) {
     return array;
 }
 
-Value date_or_null(const std::optional<ArticleDate>& date) {
-    return date ? Value(format_date(*date)) : Value(nullptr);
-}
-
 // Four decimals order the hits just as well, and keep scores from looking more exact than
 // BM25 weights are.
 double rounded_score(double score) {
     return std::round(score * 10000.0) / 10000.0;
 }
 
+// The two places a hit is written to: a Value (json, the Python module) and, for JSON Lines,
+// straight to text, the hot path of a search. The fields are listed once, in the templates
+// below, for both.
+class ValueSink {
+public:
+    explicit ValueSink(Value& object) : object_(object) {}
+    void string_or_null(const char* key, const std::string& value) { object_[key] = json::string_or_null(value); }
+    void count(const char* key, std::uint64_t value) { object_[key] = value; }
+    void number(const char* key, double value) { object_[key] = value; }
+    void strings(const char* key, const std::vector<std::string>& values) { object_[key] = list(values); }
+    void spans(const char* key, const std::vector<std::pair<std::size_t, std::size_t>>& values) {
+        Value array = Value::array();
+        for (const auto& [start, end] : values) array.push_back({start, end});
+        object_[key] = std::move(array);
+    }
+
+private:
+    Value& object_;
+};
+
+// Appends `"key":value` pairs to a JSON object being written as text, byte for byte as
+// dump() would write the same Value (tests/json_values_test.cpp holds them to it).
+class TextSink {
+public:
+    explicit TextSink(std::string& out) : out_(out) {}
+    void string_or_null(const char* key, const std::string& value) {
+        put_key(key);
+        if (value.empty()) out_ += "null";
+        else put_string(value);
+    }
+    void string(const char* key, const std::string& value) {
+        put_key(key);
+        put_string(value);
+    }
+    void count(const char* key, std::uint64_t value) {
+        put_key(key);
+        put_uint(value);
+    }
+    void number(const char* key, double value) {
+        put_key(key);
+        out_ += Value(value).dump();  // nlohmann's own float format; one number a hit
+    }
+    void strings(const char* key, const std::vector<std::string>& values) {
+        put_key(key);
+        out_ += '[';
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            if (i > 0) out_ += ',';
+            put_string(values[i]);
+        }
+        out_ += ']';
+    }
+    void spans(const char* key, const std::vector<std::pair<std::size_t, std::size_t>>& values) {
+        put_key(key);
+        out_ += '[';
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            out_ += i > 0 ? ",[" : "[";
+            put_uint(values[i].first);
+            out_ += ',';
+            put_uint(values[i].second);
+            out_ += ']';
+        }
+        out_ += ']';
+    }
+    void put_string(const std::string& value) {
+        if (!valid_utf8(value)) {  // dump() replaces bad bytes; let it
+            out_ += Value(value).dump(-1, ' ', false, Value::error_handler_t::replace);
+            return;
+        }
+        out_ += '"';
+        std::size_t plain = 0;  // start of the run not yet copied
+        for (std::size_t i = 0; i < value.size(); ++i) {
+            const auto c = static_cast<unsigned char>(value[i]);
+            if (c >= 0x20 && c != '"' && c != '\\') continue;
+            out_.append(value, plain, i - plain);
+            plain = i + 1;
+            switch (c) {
+                case '"': out_ += "\\\""; break;
+                case '\\': out_ += "\\\\"; break;
+                case '\b': out_ += "\\b"; break;
+                case '\f': out_ += "\\f"; break;
+                case '\n': out_ += "\\n"; break;
+                case '\r': out_ += "\\r"; break;
+                case '\t': out_ += "\\t"; break;
+                default: {
+                    static const char* const kHex = "0123456789abcdef";
+                    out_ += "\\u00";
+                    out_ += kHex[c >> 4];
+                    out_ += kHex[c & 0xF];
+                }
+            }
+        }
+        out_.append(value, plain, value.size() - plain);
+        out_ += '"';
+    }
+
+private:
+    void put_uint(std::uint64_t value) {
+        char digits[24];  // 20 digits at most
+        out_.append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
+    }
+
+    void put_key(const char* key) {
+        out_ += ",\"";
+        out_ += key;
+        out_ += "\":";
+    }
+
+    static bool valid_utf8(std::string_view s) {
+        for (std::size_t i = 0; i < s.size();) {
+            const auto c = static_cast<unsigned char>(s[i]);
+            if (c < 0x80) {
+                ++i;
+                continue;
+            }
+            const std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+            if (n == 0 || c > 0xF4 || i + n > s.size()) return false;
+            for (std::size_t k = 1; k < n; ++k) {
+                if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+            }
+            const auto d = static_cast<unsigned char>(s[i + 1]);
+            if ((c == 0xE0 && d < 0xA0) || (c == 0xED && d > 0x9F) || (c == 0xF0 && d < 0x90) || (c == 0xF4 && d > 0x8F)) {
+                return false;  // overlong, surrogate or beyond U+10FFFF
+            }
+            i += n;
+        }
+        return true;
+    }
+
+    std::string& out_;
+};
+
 // The fields a hit and a whole article share, in the documented order.
-void add_article_fields(Value& object, const Article& article) {
-    object["title"] = string_or_null(article.title);
-    object["date"] = date_or_null(article.date);
-    object["source"] = string_or_null(article.source);
-    object["path"] = string_or_null(article.path);
-    object["url"] = string_or_null(article.url);
-    object["authors"] = list(article.authors);
-    object["language"] = string_or_null(article.language);
-    object["topics"] = list(article.topics);
-    object["places"] = list(article.places);
-    object["organisations"] = list(article.organisations);
+template <typename Sink>
+void article_fields(Sink& out, const Article& article) {
+    out.string_or_null("title", article.title);
+    out.string_or_null("date", article.date ? format_date(*article.date) : std::string());
+    out.string_or_null("source", article.source);
+    out.string_or_null("path", article.path);
+    out.string_or_null("url", article.url);
+    out.strings("authors", article.authors);
+    out.string_or_null("language", article.language);
+    out.strings("topics", article.topics);
+    out.strings("places", article.places);
+    out.strings("organisations", article.organisations);
 }
 
 // Appends rather than returns, so a jsonl line can put "query" first in the same object.
-void add_hit_fields(Value& object, const Hit& hit) {
-    const Article& article = hit.article;
-    object["rank"] = hit.rank;
-    object["id"] = string_or_null(article.id);
-    object["score"] = rounded_score(hit.score);
-    add_article_fields(object, article);
-    object["snippet"] = string_or_null(hit.snippet.text);
-    Value highlights = Value::array();
+template <typename Sink>
+void hit_fields(Sink& out, const Hit& hit) {
+    out.count("rank", hit.rank);
+    out.string_or_null("id", hit.article.id);
+    out.number("score", rounded_score(hit.score));
+    article_fields(out, hit.article);
+    out.string_or_null("snippet", hit.snippet.text);
     // Code-point offsets into "snippet", passed through as the snippet builder made them.
-    for (const auto& [start, end] : hit.snippet.highlights) highlights.push_back({start, end});
-    object["highlights"] = std::move(highlights);
-    if (hit.copies) object["copies"] = *hit.copies;
+    out.spans("highlights", hit.snippet.highlights);
+    if (hit.copies) out.count("copies", *hit.copies);
+}
+
+void add_article_fields(Value& object, const Article& article) {
+    ValueSink sink(object);
+    article_fields(sink, article);
+}
+
+void add_hit_fields(Value& object, const Hit& hit) {
+    ValueSink sink(object);
+    hit_fields(sink, hit);
 }
 
 Value counts_array(const std::vector<FacetCount>& counts) {
@@ -97,6 +234,16 @@ Value hit(const Hit& hit) {
     Value object = Value::object();
     add_hit_fields(object, hit);
     return object;
+}
+
+std::string hit_line_text(const SearchResults& results, const Hit& hit) {
+    std::string out = "{\"query\":";
+    TextSink sink(out);
+    sink.put_string(results.query);
+    if (results.qid) sink.string("qid", *results.qid);
+    hit_fields(sink, hit);
+    out += '}';
+    return out;
 }
 
 Value hit_line(const SearchResults& results, const Hit& hit) {

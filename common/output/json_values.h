@@ -25,6 +25,9 @@ using Value = nlohmann::ordered_json;
 Value hit(const Hit& hit);
 // A JSON Lines hit line: "query" (and "qid" in a batch) first, then the hit.
 Value hit_line(const SearchResults& results, const Hit& hit);
+// The same line as dump(hit_line(...)) gives it, written straight to text: the jsonl
+// printer's hot path (building a Value costs more than the rest of a hit).
+std::string hit_line_text(const SearchResults& results, const Hit& hit);
 // The line jsonl prints after a query's hits: {"query", "qid"?, "time_us"?, "total"?,
 // "facets"?, "suggestion"?, "warnings"?}; null when the query has none of these to say.
 Value closing_line(const SearchResults& results);
