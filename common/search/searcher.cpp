@@ -23,8 +23,9 @@ namespace newsdex {
 
 namespace {
 
-// The whole database (Xapian opens the shards through the stub) and each shard on its own,
-// for the metadata that every shard keeps for itself (the stem table).
+// Each shard on its own, for the metadata that every shard keeps for itself (the stem table),
+// and the whole database made of those same handles: opening the stub as well would open
+// every shard's tables twice, a good part of a one-shot search's start-up.
 // A searcher that runs while newsdex-index commits may see its revision vanish; reopening
 // and retrying picks up the new one.
 constexpr int kRetries = 3;
@@ -37,8 +38,9 @@ Xapian::Database open_readable(const std::string& path, std::vector<Xapian::Data
     for (int attempt = 1;; ++attempt) {
         try {
             shards.clear();
-            for (const auto& shard : shard_paths) shards.emplace_back(shard);
-            return Xapian::Database(path);
+            Xapian::Database whole;
+            for (const auto& shard : shard_paths) whole.add_database(shards.emplace_back(shard));
+            return whole;
         } catch (const Xapian::DatabaseVersionError& e) {
             throw Error("database " + path + " was made by an incompatible Xapian version: " + e.get_msg());
         } catch (const Xapian::DatabaseModifiedError& e) {
