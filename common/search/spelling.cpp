@@ -42,6 +42,7 @@ public:
           prefix_(prefix),
           word_(word),
           letters_(to_code_points(word)),
+          ascii_word_(letters_.size() == word.size()),
           max_distance_(letters_.size() <= kOneEditUpTo ? 1 : 2),
           min_freq_(word_freq == 0 ? 0 : kPresentFactor * word_freq),
           budget_(budget) {}
@@ -56,7 +57,7 @@ public:
                 it.skip_to(except + kAfter);
                 continue;
             }
-            consider(term, it.get_termfreq());
+            consider(term, it);
             ++it;
         }
     }
@@ -85,7 +86,7 @@ public:
                     while (it != end && spend()) {
                         const std::string candidate = *it;
                         if (!candidate.starts_with(range)) break;
-                        consider(candidate, it.get_termfreq());
+                        consider(candidate, it);
                         ++it;
                     }
                     if (it == end || budget_ == 0) return;
@@ -123,6 +124,7 @@ private:
     const std::string prefix_;
     const std::string& word_;
     const std::u32string letters_;
+    const bool ascii_word_;
     const std::size_t max_distance_;
     const std::uint64_t min_freq_;
     std::size_t budget_;
@@ -134,17 +136,26 @@ private:
         return true;
     }
 
-    void consider(const std::string& term, Xapian::doccount freq) {
+    // The frequency is asked for last: over several shards it is a sum, dearer than the
+    // checks that turn down most terms.
+    void consider(const std::string& term, const Xapian::TermIterator& it) {
         const std::string_view rest = std::string_view(term).substr(prefix_.size());
         if (rest.empty() || rest == word_ || is_upper_ascii(static_cast<unsigned char>(rest[0]))) return;
-        if (freq < min_freq_) return;
         const std::size_t length = count_code_points(rest);
         const std::size_t length_gap = length > letters_.size() ? length - letters_.size() : letters_.size() - length;
         if (length_gap > max_distance_) return;
-        const std::u32string letters = to_code_points(rest);
-        if (std::any_of(letters.begin(), letters.end(), is_digit)) return;
-        const std::size_t distance = edit_distance(letters_, letters, max_distance_);
+        std::size_t distance = 0;
+        if (length == rest.size() && ascii_word_) {  // both ASCII: compare bytes, no decoding
+            if (std::any_of(rest.begin(), rest.end(), [](char c) { return c >= '0' && c <= '9'; })) return;
+            distance = edit_distance(std::string_view(word_), rest, max_distance_);
+        } else {
+            const std::u32string letters = to_code_points(rest);
+            if (std::any_of(letters.begin(), letters.end(), is_digit)) return;
+            distance = edit_distance(letters_, letters, max_distance_);
+        }
         if (distance > max_distance_) return;
+        const Xapian::doccount freq = it.get_termfreq();
+        if (freq < min_freq_) return;
         found_.push_back({std::string(rest), distance, freq});
     }
 };

@@ -5,12 +5,28 @@
 
 namespace newsdex {
 
-std::size_t edit_distance(std::u32string_view a, std::u32string_view b, std::size_t limit) {
+namespace {
+
+// Rows up to this long live on the stack: words, unlike the texts they come from, are short.
+constexpr std::size_t kStackRow = 64;
+
+template <typename Char>
+std::size_t osa_distance(std::basic_string_view<Char> a, std::basic_string_view<Char> b, std::size_t limit) {
     const std::size_t n = a.size();
     const std::size_t m = b.size();
     if ((n > m ? n - m : m - n) > limit) return limit + 1;
     // Three rows of the dynamic-programming table: the swap rule looks two rows back.
-    std::vector<std::size_t> before(m + 1), previous(m + 1), current(m + 1);
+    std::size_t stack[3][kStackRow + 1];
+    std::vector<std::size_t> heap;
+    std::size_t* before = stack[0];
+    std::size_t* previous = stack[1];
+    std::size_t* current = stack[2];
+    if (m > kStackRow) {
+        heap.resize(3 * (m + 1));
+        before = heap.data();
+        previous = before + (m + 1);
+        current = previous + (m + 1);
+    }
     for (std::size_t j = 0; j <= m; ++j) previous[j] = j;
     for (std::size_t i = 1; i <= n; ++i) {
         current[0] = i;
@@ -27,6 +43,16 @@ std::size_t edit_distance(std::u32string_view a, std::u32string_view b, std::siz
         std::swap(previous, current);
     }
     return std::min(previous[m], limit + 1);
+}
+
+}  // namespace
+
+std::size_t edit_distance(std::u32string_view a, std::u32string_view b, std::size_t limit) {
+    return osa_distance(a, b, limit);
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+    return osa_distance(a, b, limit);
 }
 
 std::u32string to_code_points(std::string_view s) {
