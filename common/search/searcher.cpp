@@ -223,7 +223,7 @@ Xapian::Query Searcher::expand(const ParsedQuery& parsed, const SearchRequest& r
 
 std::optional<std::string> Searcher::suggest(const ParsedQuery& parsed, const SearchRequest& request,
                                              std::size_t found) {
-    const Speller speller(db_);
+    const Speller speller(shards_);
     const auto candidates = [&speller](std::string_view prefix, const std::string& term) {
         return speller.candidates(prefix, term, kSuggestionCandidates);
     };

@@ -33,12 +33,72 @@ bool is_upper_ascii(char32_t c) { return c >= U'A' && c <= U'Z'; }
 
 bool is_digit(char32_t c) { return u_isdigit(static_cast<UChar32>(c)) != 0; }
 
+// The distinct terms of several shards that start with a prefix, in byte order: what
+// allterms_begin() on the whole database gives, but merged here, which costs half as much as
+// Xapian's merging iterator (measured on a two-shard Reuters database).
+class MergedTerms {
+public:
+    MergedTerms(const std::vector<Xapian::Database>& shards, const std::string& prefix) {
+        for (const auto& shard : shards) {
+            cursors_.push_back({shard.allterms_begin(prefix), shard.allterms_end(prefix), {}});
+            load(cursors_.back());
+        }
+        settle();
+    }
+
+    bool at_end() const { return at_end_; }
+    const std::string& term() const { return current_; }
+
+    void next() {
+        for (auto& c : cursors_) {
+            if (c.it != c.end && c.head == current_) {
+                ++c.it;
+                load(c);
+            }
+        }
+        settle();
+    }
+
+    // To the first term at or after `key`.
+    void skip_to(const std::string& key) {
+        for (auto& c : cursors_) {
+            if (c.it != c.end && c.head < key) {
+                c.it.skip_to(key);
+                load(c);
+            }
+        }
+        settle();
+    }
+
+private:
+    struct Cursor {
+        Xapian::TermIterator it, end;
+        std::string head;  // *it, read once
+    };
+    std::vector<Cursor> cursors_;
+    std::string current_;
+    bool at_end_ = true;
+
+    static void load(Cursor& c) {
+        if (c.it != c.end) c.head = *c.it;
+    }
+
+    void settle() {
+        at_end_ = true;
+        for (const auto& c : cursors_) {
+            if (c.it == c.end) continue;
+            if (at_end_ || c.head < current_) current_ = c.head;
+            at_end_ = false;
+        }
+    }
+};
+
 // One call's search: the candidates met so far and the budget left.
 class CandidateScan {
 public:
-    CandidateScan(const Xapian::Database& db, std::string_view prefix, const std::string& word,
+    CandidateScan(const std::vector<Xapian::Database>& shards, std::string_view prefix, const std::string& word,
                   Xapian::doccount word_freq, std::size_t budget)
-        : db_(db),
+        : shards_(shards),
           prefix_(prefix),
           word_(word),
           letters_(to_code_points(word)),
@@ -49,16 +109,15 @@ public:
 
     // Every term starting with `range`, except those starting with `except` (already scanned).
     void scan(const std::string& range, const std::string& except = {}) {
-        Xapian::TermIterator it = db_.allterms_begin(range);
-        const Xapian::TermIterator end = db_.allterms_end(range);
-        while (it != end && spend()) {
-            const std::string term = *it;
+        MergedTerms it(shards_, range);
+        while (!it.at_end() && spend()) {
+            const std::string& term = it.term();
             if (!except.empty() && term.starts_with(except)) {
                 it.skip_to(except + kAfter);
                 continue;
             }
-            consider(term, it);
-            ++it;
+            consider(term);
+            it.next();
         }
     }
 
@@ -66,12 +125,11 @@ public:
     // prefix), digits (no candidate holds one) and `skip_leads` (scanned whole already): the terms
     // starting with L followed by one of `follows` (sorted). One seek per range, not a scan of L's.
     void hop(const std::vector<std::string>& follows, const std::vector<std::string>& skip_leads) {
-        Xapian::TermIterator it = db_.allterms_begin(prefix_);
-        const Xapian::TermIterator end = db_.allterms_end(prefix_);
-        while (it != end && spend()) {
-            const std::string term = *it;
+        MergedTerms it(shards_, prefix_);
+        while (!it.at_end() && spend()) {
+            const std::string term = it.term();
             if (term.size() == prefix_.size()) {  // the bare prefix as a term
-                ++it;
+                it.next();
                 continue;
             }
             const std::string_view rest = std::string_view(term).substr(prefix_.size());
@@ -83,13 +141,13 @@ public:
                 for (const auto& follow : follows) {
                     const std::string range = key + follow;
                     it.skip_to(range);
-                    while (it != end && spend()) {
-                        const std::string candidate = *it;
+                    while (!it.at_end() && spend()) {
+                        const std::string& candidate = it.term();
                         if (!candidate.starts_with(range)) break;
-                        consider(candidate, it);
-                        ++it;
+                        consider(candidate);
+                        it.next();
                     }
-                    if (it == end || budget_ == 0) return;
+                    if (it.at_end() || budget_ == 0) return;
                 }
             }
             it.skip_to(key + kAfter);
@@ -120,7 +178,7 @@ private:
         Xapian::doccount freq;
     };
 
-    const Xapian::Database& db_;
+    const std::vector<Xapian::Database>& shards_;
     const std::string prefix_;
     const std::string& word_;
     const std::u32string letters_;
@@ -138,7 +196,7 @@ private:
 
     // The frequency is asked for last: over several shards it is a sum, dearer than the
     // checks that turn down most terms.
-    void consider(const std::string& term, const Xapian::TermIterator& it) {
+    void consider(const std::string& term) {
         const std::string_view rest = std::string_view(term).substr(prefix_.size());
         if (rest.empty() || rest == word_ || is_upper_ascii(static_cast<unsigned char>(rest[0]))) return;
         const std::size_t length = count_code_points(rest);
@@ -154,7 +212,8 @@ private:
             distance = edit_distance(letters_, letters, max_distance_);
         }
         if (distance > max_distance_) return;
-        const Xapian::doccount freq = it.get_termfreq();
+        Xapian::doccount freq = 0;
+        for (const auto& shard : shards_) freq += shard.get_termfreq(term);
         if (freq < min_freq_) return;
         found_.push_back({std::string(rest), distance, freq});
     }
@@ -162,7 +221,10 @@ private:
 
 }  // namespace
 
-Speller::Speller(const Xapian::Database& db, std::size_t term_budget) : db_(db), term_budget_(term_budget) {}
+Speller::Speller(const Xapian::Database& db, std::size_t term_budget) : Speller(std::vector{db}, term_budget) {}
+
+Speller::Speller(std::vector<Xapian::Database> shards, std::size_t term_budget)
+    : shards_(std::move(shards)), term_budget_(term_budget) {}
 
 std::optional<std::string> Speller::correct(std::string_view prefix, const std::string& word) const {
     std::vector<std::string> best = candidates(prefix, word, 1);
@@ -178,7 +240,9 @@ std::vector<std::string> Speller::candidates(std::string_view prefix, const std:
         return {};
     }
     const std::string p(prefix);
-    CandidateScan candidates(db_, prefix, word, db_.get_termfreq(p + word), term_budget_);
+    Xapian::doccount word_freq = 0;
+    for (const auto& shard : shards_) word_freq += shard.get_termfreq(p + word);
+    CandidateScan candidates(shards_, prefix, word, word_freq, term_budget_);
 
     const std::size_t first_bytes = lead_bytes(word);
     const std::string first = word.substr(0, first_bytes);

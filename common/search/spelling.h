@@ -34,9 +34,13 @@ class Speller {
 public:
     static constexpr std::size_t kDefaultTermBudget = 200'000;
 
-    // `db` is the whole (possibly multi-shard) database. The speller keeps a handle sharing its
-    // state, so db.reopen() by the caller is seen here too. Not thread-safe, like Xapian::Database.
+    // `db` is a database of one shard (or any database Xapian opens as one). The speller keeps a
+    // handle sharing its state, so db.reopen() by the caller is seen here too. Not thread-safe,
+    // like Xapian::Database.
     explicit Speller(const Xapian::Database& db, std::size_t term_budget = kDefaultTermBudget);
+    // The shards of a database, each on its own: the speller merges their term lists itself,
+    // for half the cost of Xapian's merging iterator, with the same terms in the same order.
+    explicit Speller(std::vector<Xapian::Database> shards, std::size_t term_budget = kDefaultTermBudget);
 
     // `word` is a normalised term as the Analyzer emits it (or a normalised metadata value, which
     // may contain spaces), `prefix` the term prefix ("" for words, "S" title words, "XS"
@@ -51,7 +55,7 @@ public:
     std::vector<std::string> candidates(std::string_view prefix, const std::string& word, std::size_t limit) const;
 
 private:
-    Xapian::Database db_;
+    std::vector<Xapian::Database> shards_;
     std::size_t term_budget_;
 };
 
