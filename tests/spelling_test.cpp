@@ -160,6 +160,42 @@ TEST_F(SpellerTest, ReadsEveryShardThroughTheStub) {
     });
 }
 
+// The speller merges the shards' term lists itself: over shards it must find exactly what
+// Xapian's own merge finds, budget cut-offs included (the budget counts distinct terms).
+TEST_F(SpellerTest, ShardsOnTheirOwnGiveWhatTheStubGives) {
+    const std::string path = dir_.string();
+    const auto names = newsdex::shard_layout::shard_names(path, 2);
+    Vocabulary vocabularies[2];
+    // Overlapping vocabularies: every third term in both shards, the rest split between them.
+    for (unsigned i = 0; i < 3'000; ++i) {
+        std::string term = i % 2 == 0 ? "c" : "k";
+        for (unsigned n = i * 7919, k = 0; k < 4; ++k, n /= 26) term += static_cast<char>('a' + n % 26);
+        if (i % 3 == 0) vocabularies[0].emplace_back(term, 1 + i % 5), vocabularies[1].emplace_back(term, 1 + i % 4);
+        else vocabularies[i % 3 - 1].emplace_back(term, 1 + i % 7);
+    }
+    for (const auto& [term, freq] : Vocabulary{{"crude", 9}, {"crudo", 2}, {"kcude", 4}, {"cruxe", 3}}) {
+        vocabularies[freq % 2].emplace_back(term, freq);
+    }
+    std::vector<Xapian::Database> shards;
+    for (std::size_t i = 0; i < 2; ++i) {
+        Xapian::WritableDatabase shard(names[i], Xapian::DB_CREATE);
+        add_documents(shard, vocabularies[i]);
+        shard.close();
+        shards.emplace_back(names[i]);
+    }
+    newsdex::shard_layout::write_stub(path, 2);
+    const Xapian::Database whole(path);
+    for (const std::size_t budget : {std::size_t{10}, std::size_t{200}, std::size_t{1'500}, Speller::kDefaultTermBudget}) {
+        const Speller merged_by_xapian(whole, budget);
+        const Speller merged_here(shards, budget);
+        for (const std::string word : {"crudd", "rcude", "cuxe", "kcdue", "cabcd", "kzzzz", "crude"}) {
+            SCOPED_TRACE(word + " budget " + std::to_string(budget));
+            EXPECT_EQ(merged_here.candidates("", word, 6), merged_by_xapian.candidates("", word, 6));
+        }
+    }
+    EXPECT_EQ(Speller(shards).correct("", "crudd"), "crude");
+}
+
 }  // namespace
 
 TEST_F(SpellerTest, CandidatesAreTheClosestOnlyMostFrequentFirst) {
