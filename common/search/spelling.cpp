@@ -241,7 +241,15 @@ std::vector<std::string> Speller::candidates(std::string_view prefix, const std:
     }
     const std::string p(prefix);
     Xapian::doccount word_freq = 0;
-    for (const auto& shard : shards_) word_freq += shard.get_termfreq(p + word);
+    Xapian::doccount documents = 0;
+    for (const auto& shard : shards_) {
+        word_freq += shard.get_termfreq(p + word);
+        documents += shard.get_doccount();
+    }
+    // A present word gives way only to a word kPresentFactor times as frequent; when that is
+    // more articles than there are, no term can be it, and reading the term list is wasted
+    // (common words of a phrase that matched little: "of", "said", "the").
+    if (word_freq > 0 && static_cast<std::uint64_t>(word_freq) * kPresentFactor > documents) return {};
     CandidateScan candidates(shards_, prefix, word, word_freq, term_budget_);
 
     const std::size_t first_bytes = lead_bytes(word);
