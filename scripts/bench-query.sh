@@ -210,6 +210,23 @@ ratio() {  # ratio A B: A/B to two decimals, "-" when either is missing
   awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'
 }
 
+# How busy the rest of the machine was: CPU time spent by every process (from /proc/stat)
+# minus this script's own and its children's (from /proc/$$/stat), in clock ticks. The
+# machine is shared, and load average cannot tell our work from a colleague's compile.
+cpu_ticks() {  # prints "all-busy own elapsed"
+  local own
+  own=$(sed 's/^.*) //' "/proc/$$/stat" | awk '{print $12 + $13 + $14 + $15}')
+  awk -v own="$own" '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9, own, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat
+}
+others_since() {  # others_since "TICKS FROM cpu_ticks": other processes' share of one core
+  local a0 o0 e0 a1 o1 e1
+  read -r a0 o0 e0 <<< "$1"
+  read -r a1 o1 e1 < <(cpu_ticks)
+  # /proc/stat's elapsed ticks are summed over the cores; one core's worth is that / nproc.
+  awk -v a="$((a1 - a0))" -v o="$((o1 - o0))" -v e="$((e1 - e0))" -v n="$(nproc)" \
+    'BEGIN {x = (a - o) / (e / n) * 100; printf "%.0f %%", x < 0 ? 0 : x}'
+}
+
 # Runs a command twice, the first time as a warm-up whose output is thrown away.
 warm_then() {  # warm_then OUT ERR COMMAND...
   local out="$1" err="$2"; shift 2
@@ -223,6 +240,7 @@ run_size() {
   mkdir -p "$dir"
 
   echo "-- x$s: baselines (warm-up pass, then the timed one)"
+  local ticks; ticks=$(cpu_ticks)
   for mode in any all; do
     for work in data snippet; do
       warm_then "$dir/base-$mode-$work.tsv" "$dir/base-$mode-$work.err" \
@@ -240,6 +258,8 @@ run_size() {
     [ "$bad" -eq 0 ] || echo "note: quest -o $op exited non-zero on $bad queries"
   done
 
+  echo "other processes' CPU during the baselines: $(others_since "$ticks") of one core"
+
   for setting in any all-nosuggest all; do
     local -a opts
     case "$setting" in
@@ -247,7 +267,8 @@ run_size() {
       all-nosuggest) opts=(--match all --no-suggest); mode=all; label="--match all --no-suggest" ;;
       all) opts=(--match all); mode=all; label="--match all (suggestions on, the default)" ;;
     esac
-    local out="$dir/newsdex-$setting.jsonl" err="$dir/newsdex-$setting.err"
+    local out="$dir/newsdex-$setting.jsonl" err="$dir/newsdex-$setting.err" ticks
+    ticks=$(cpu_ticks)
     warm_then "$out" "$err" "$search" -d "$db" --queries "$queries" --format jsonl -n 10 --timing "${opts[@]}"
     # The closing line of each query: {"query", "qid", "time_us", "total", "suggestion"?}.
     jq -r 'select(has("time_us")) | [.qid, .time_us, .total, (if has("suggestion") then 1 else 0 end)] | @tsv' \
@@ -280,7 +301,7 @@ run_size() {
     echo "  $(grep '^timing:' "$err" | tr '\n' ' ')"
     local failed; failed=$(grep -c '^error:' "$err" || true)
     [ "$failed" -eq 0 ] || echo "note: $failed queries failed (error lines in $err)"
-    echo "load average after this setting: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "other processes' CPU during this setting's runs: $(others_since "$ticks") of one core; load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "In one process, µs, p50 / p95 / p99 (nearest rank); baseline = Xapian QueryParser ($mode) + get_mset(0,10) + data;"
     echo "no hits = queries with no match, newsdex / baseline:"
     printf '| %-9s | %3s | %-20s | %-20s | %-20s | %10s | %10s | %8s |\n' class n newsdex "baseline data" \
@@ -315,13 +336,16 @@ run_size() {
     echo
     echo "== x$s, one query, whole process: hyperfine -N -w 5 -r 40"
     # quest with its defaults stems to Z terms, which a newsdex database does not have: it
-    # finds nothing, so it is timed both ways.
+    # finds nothing. So it is also timed without stemming, with its default OR and with AND
+    # (newsdex's default).
     hyperfine -N -w 5 -r 40 --export-json "$dir/hyperfine.json" \
       -n "newsdex-search -n 10 'crude oil'" "$search -d $db -n 10 'crude oil'" \
       -n "quest 'crude oil'" "quest -d $db 'crude oil'" \
-      -n "quest -s none 'crude oil'" "quest -d $db -s none 'crude oil'" > "$dir/hyperfine.txt" 2>&1 ||
+      -n "quest -s none 'crude oil'" "quest -d $db -s none 'crude oil'" \
+      -n "quest -s none -o and 'crude oil'" "quest -d $db -s none -o and 'crude oil'" > "$dir/hyperfine.txt" 2>&1 ||
       { echo "error: hyperfine failed:" >&2; cat "$dir/hyperfine.txt" >&2; exit 2; }
-    echo "quest with defaults: $(quest -d "$db" 'crude oil' | sed -n 2p); with -s none: $(quest -d "$db" -s none 'crude oil' | sed -n 2p)"
+    echo "matches: quest $(quest -d "$db" 'crude oil' | sed -n 2p); quest -s none $(quest -d "$db" -s none 'crude oil' | sed -n 2p);"
+    echo "  quest -s none -o and $(quest -d "$db" -s none -o and 'crude oil' | sed -n 2p); newsdex $("$search" -d "$db" --count 'crude oil')"
     jq -r '.results[] | "  median \(.median * 1000 | . * 100 | round / 100) ms  mean \(.mean * 1000 | . * 100 | round / 100) ms ± \(.stddev * 1000 | . * 100 | round / 100)  \(.command)"' \
       "$dir/hyperfine.json"
   else
