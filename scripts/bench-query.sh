@@ -338,6 +338,7 @@ run_size() {
     # quest with its defaults stems to Z terms, which a newsdex database does not have: it
     # finds nothing. So it is also timed without stemming, with its default OR and with AND
     # (newsdex's default).
+    ticks=$(cpu_ticks)
     hyperfine -N -w 5 -r 40 --export-json "$dir/hyperfine.json" \
       -n "newsdex-search -n 10 'crude oil'" "$search -d $db -n 10 'crude oil'" \
       -n "quest 'crude oil'" "quest -d $db 'crude oil'" \
@@ -348,6 +349,7 @@ run_size() {
     echo "  quest -s none -o and $(quest -d "$db" -s none -o and 'crude oil' | sed -n 2p); newsdex $("$search" -d "$db" --count 'crude oil')"
     jq -r '.results[] | "  median \(.median * 1000 | . * 100 | round / 100) ms  mean \(.mean * 1000 | . * 100 | round / 100) ms ± \(.stddev * 1000 | . * 100 | round / 100)  \(.command)"' \
       "$dir/hyperfine.json"
+    echo "other processes' CPU during hyperfine: $(others_since "$ticks") of one core"
   else
     echo "(hyperfine not installed: no one-shot figures; apt-get install hyperfine)"
   fi
