@@ -40,18 +40,19 @@ class MergedTerms {
 public:
     MergedTerms(const std::vector<Xapian::Database>& shards, const std::string& prefix) {
         for (const auto& shard : shards) {
-            cursors_.push_back({shard.allterms_begin(prefix), shard.allterms_end(prefix), {}});
+            cursors_.push_back({shard.allterms_begin(prefix), shard.allterms_end(prefix), {}, false});
             load(cursors_.back());
         }
         settle();
     }
 
-    bool at_end() const { return at_end_; }
-    const std::string& term() const { return current_; }
+    bool at_end() const { return current_ == nullptr; }
+    // Valid until the next move.
+    const std::string& term() const { return *current_; }
 
     void next() {
         for (auto& c : cursors_) {
-            if (c.it != c.end && c.head == current_) {
+            if (c.at_current) {
                 ++c.it;
                 load(c);
             }
@@ -74,22 +75,21 @@ private:
     struct Cursor {
         Xapian::TermIterator it, end;
         std::string head;  // *it, read once
+        bool at_current;   // head is the merged list's current term
     };
     std::vector<Cursor> cursors_;
-    std::string current_;
-    bool at_end_ = true;
+    const std::string* current_ = nullptr;  // the smallest head; null at the end
 
     static void load(Cursor& c) {
         if (c.it != c.end) c.head = *c.it;
     }
 
     void settle() {
-        at_end_ = true;
+        current_ = nullptr;
         for (const auto& c : cursors_) {
-            if (c.it == c.end) continue;
-            if (at_end_ || c.head < current_) current_ = c.head;
-            at_end_ = false;
+            if (c.it != c.end && (current_ == nullptr || c.head < *current_)) current_ = &c.head;
         }
+        for (auto& c : cursors_) c.at_current = current_ != nullptr && c.it != c.end && c.head == *current_;
     }
 };
 
