@@ -141,8 +141,13 @@ private:
 
     void visit_entry(const fs::path& entry, const std::string& relative) {
         struct stat status {};
-        // Gone since the folder was listed: as if it had never been there.
-        if (::lstat(entry.c_str(), &status) != 0) return;
+        if (::lstat(entry.c_str(), &status) != 0) {
+            // Gone since the folder was listed: as if it had never been there.
+            if (errno == ENOENT) return;
+            diag_.warn({relative}, std::string("cannot read: ") + std::strerror(errno));
+            complete_ = false;
+            return;
+        }
         const bool link = S_ISLNK(status.st_mode);
         // A dangling link is ignored like a hidden file: there is nothing to read.
         if (link && ::stat(entry.c_str(), &status) != 0) {
@@ -304,6 +309,10 @@ void FolderIndexer::visit_file(const FoundFile& file) {
         // one cap: a file with thousands of bad records prints ten of them and a count.
         Diagnostics warnings(diag_, file.relative, kWarningLinesPerFile);
         file_warnings_ = &warnings;
+        struct Unset {  // also when a fatal error leaves early
+            Diagnostics*& pointer;
+            ~Unset() { pointer = nullptr; }
+        } unset{file_warnings_};
         file_key_ = file.key;
         const std::size_t failed_before = summary_.files_failed;
         const std::size_t handled_before = summary_.files_read + summary_.files_failed;
@@ -319,7 +328,7 @@ void FolderIndexer::visit_file(const FoundFile& file) {
                 state = file_state(input->size(), input->mtime_ns());
                 // Only files something was read from: a log file growing beside the news is
                 // ignored by its name, and its changes are no concern.
-                if (summary_.files_read + summary_.files_failed != handled_before) complete = read_whole(*input, file);
+                if (summary_.files_read + summary_.files_failed != handled_before) complete = unchanged_since_open(*input, file);
             } else if (has_reader_by_name(file.relative)) {
                 warnings.warn({file.relative}, "cannot read file: " + error);
                 ++summary_.files_failed;
@@ -332,13 +341,12 @@ void FolderIndexer::visit_file(const FoundFile& file) {
         // file on disk can have: the next run reads it again, and --prune still knows it.
         if (summary_.files_failed == failed_before) writer_.end_file(file.key, complete ? state : kChangedWhileRead);
         warnings.finish_file();
-        file_warnings_ = nullptr;
     }
     summary_.bytes_done += file.size;
     report_progress(true);
 }
 
-bool FolderIndexer::read_whole(const InputFile& input, const FoundFile& file) {
+bool FolderIndexer::unchanged_since_open(const InputFile& input, const FoundFile& file) {
     switch (input.change_since_open(file.full)) {
         case InputFile::Change::none:
             return true;

@@ -67,8 +67,8 @@ public:
     // writer. Damaged archives and compressed files are warnings: what was read before the
     // damage is indexed. Only regular files are opened (FIFOs, sockets and devices are a
     // warning each); symbolic links to folders are entered only with `follow_links`. A file
-    // that changes or disappears while it is read is a warning and gets no recorded state, so
-    // the next run reads it again. One file prints at most kWarningLinesPerFile warnings (an
+    // that changes or disappears while it is read is a warning and is recorded with a state
+    // no file matches, so the next run reads it again. One file prints at most kWarningLinesPerFile warnings (an
     // archive's entries count toward the archive), then how many more it had.
     IndexSummary run(const std::vector<std::string>& paths);
 
@@ -91,7 +91,8 @@ private:
     std::chrono::steady_clock::time_point last_progress_;
 
     void visit_file(const FoundFile& file);
-    bool read_whole(const InputFile& input, const FoundFile& file);
+    // False, after a warning, when the file changed or vanished while it was read.
+    bool unchanged_since_open(const InputFile& input, const FoundFile& file);
     void prune(const std::string& root_id, bool complete, const std::vector<FoundFile>& files);
     void report_progress(bool file_done);
     void index_file(const InputFile& input, const std::string& relative_path);
