@@ -88,6 +88,8 @@ int main(int argc, char** argv) {
         ->type_name("N")
         ->check(CLI::Range(1u, 256u));
     app.add_flag("--prune", options.prune, "Delete articles whose files are gone (after a complete scan)");
+    app.add_flag("--follow-links", options.follow_links,
+                 "Enter symbolic links to folders (links to files are always read; loops are skipped)");
     app.add_flag("--rebuild", options.rebuild, "Start from an empty database");
     app.add_flag("--wait", options.wait, "Wait for another newsdex-index on the same database to finish");
     app.add_option("--progress", progress, "Progress line on stderr: auto (on a terminal), always, never")

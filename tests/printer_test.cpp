@@ -611,3 +611,45 @@ TEST(TextPrinter, PrintsOnlyTheArticleHeadersThatHaveValues) {
 }
 
 }  // namespace
+
+namespace {
+
+// Data is shown escaped (util/printable.h): only the printer's own escapes reach the terminal.
+TEST(TextPrinter, EscapesControlCharactersFromTheData) {
+    Hit hit = bare_hit(1);
+    hit.article.title = "Red \x1b[31malert\x1b[0m";
+    hit.article.source = "Wire\x07";
+    hit.article.path = "feeds/caf\xE9\n.jsonl#2";
+    hit.snippet.text = "… the \x1b]0;owned\x07 crude oil …";
+    hit.snippet.highlights = {{17, 26}};  // "crude oil", in code points of the stored text
+    SearchResults results = results_of({hit}, 1);
+    results.facets = {{"source", {{"Wire\x07", 1}}}};
+    EXPECT_EQ(print(OutputFormat::text, false, results),
+              "1. Red \\x1b[31malert\\x1b[0m\n"
+              "   Wire\\x07 · feeds/caf\\xe9\\x0a.jsonl#2\n"
+              "   … the \\x1b]0;owned\\x07 crude oil …\n"
+              "\n"
+              "results 1–1 of about 1\n"
+              "\n"
+              "source\n"
+              "  1  Wire\\x07\n");
+    EXPECT_EQ(print(OutputFormat::text, true, results_of({hit}, 1)),
+              "1. \x1b[1mRed \\x1b[31malert\\x1b[0m\x1b[0m\n"
+              "   \x1b[2mWire\\x07 · feeds/caf\\xe9\\x0a.jsonl#2\x1b[0m\n"
+              "   … the \\x1b]0;owned\\x07 \x1b[1;31mcrude oil\x1b[0m …\n"
+              "\n"
+              "results 1–1 of about 1\n");
+}
+
+TEST(TextPrinter, AnArticlesBodyKeepsItsLinesAndLosesItsControls) {
+    Article article = bare_article();
+    article.id = "id\x1b[2J";
+    article.body = "First line\tcolumn\r\nSecond \x1b[2J line\rover\n";
+    EXPECT_EQ(print_article(OutputFormat::text, article),
+              "ID: id\\x1b[2J\n"
+              "Path: notes/a.txt\n"
+              "\n"
+              "First line\tcolumn\r\nSecond \\x1b[2J line\\x0dover\n");
+}
+
+}  // namespace

@@ -291,6 +291,23 @@ TEST(JsonLinesReader, RecordsAndWarnings) {
          "{\"title\": \"a\"}\nnot json\n",
          {"#1 title=[a]"},
          "warning: a.jsonl:2: record 2: malformed JSON: invalid literal; last read: 'no'\n"},
+        // Names that lie: a first line that is no JSON decides how the file is taken.
+        {"one JSON array over many lines is read as .json",
+         "[\n  {\"title\": \"a\"},\n  {\"title\": \"b\"}\n]\n",
+         {"#1 title=[a]", "#2 title=[b]"}},
+        {"one object over many lines is read as .json",
+         "{\n  \"title\": \"a\"\n}\n",
+         {"#0 title=[a]"}},
+        {"HTML: one warning, not one a line",
+         "\n<html>\n<body>\n<p>hi</p>\n</body>\n</html>\n",
+         {},
+         "warning: a.jsonl:2: malformed JSON: invalid literal; last read: '<' (not JSON Lines: the file is not "
+         "read)\n"},
+        {"a broken first object among good lines is one bad record",
+         "{\"title\": \"cut\n{\"title\": \"b\"}\n",
+         {"#2 title=[b]"},
+         "warning: a.jsonl:1: record 1: malformed JSON: invalid string: missing closing quote; last read: "
+         "'\"cut'\n"},
     });
 }
 
@@ -386,8 +403,19 @@ TEST(FileLoader, PreparesBytes) {
         {"empty", "", std::nullopt, "warning: f.txt: empty file, skipped\n"},
         {"white space only", " \n\t\r\n", std::nullopt, "warning: f.txt: empty file, skipped\n"},
         {"bom only", "\xEF\xBB\xBF\n", std::nullopt, "warning: f.txt: empty file, skipped\n"},
-        {"nul byte", std::string("ab\0cd", 5), std::nullopt,
+        {"nul byte in a short text: more than one byte in a hundred", std::string("ab\0cd", 5), std::nullopt,
          "warning: f.txt: looks binary (NUL bytes), skipped\n"},
+        // A stray NUL in a long text (one bad record of a dump) is damage, not a binary file.
+        {"one nul byte in 120 of text", std::string(60, 'a') + '\0' + std::string(59, 'b'),
+         std::string(60, 'a') + "\uFFFD" + std::string(59, 'b'),
+         "warning: f.txt: NUL bytes replaced with U+FFFD (1 sequence)\n"},
+        {"nul bytes and bad UTF-8 in one warning", "Zürich Zürich Zürich \xFF " + std::string(100, 'x') + '\0',
+         "Zürich Zürich Zürich \uFFFD " + std::string(100, 'x') + "\uFFFD",
+         "warning: f.txt: invalid UTF-8 and NUL bytes replaced with U+FFFD (2 sequences)\n"},
+        {"nul bytes in text that is not UTF-8 at all", "\xE9\xE9\xE9 " + std::string(200, 'x') + '\0',
+         std::nullopt, "warning: f.txt: looks binary (NUL bytes), skipped\n"},
+        {"gzip data named .txt", std::string("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", 10) + std::string(200, 'x'),
+         std::nullopt, "warning: f.txt: looks binary (NUL bytes), skipped\n"},
         // Damaged UTF-8 (well-formed multi-byte sequences around the damage) is repaired.
         {"one bad sequence", "Zürich, Zürich, Zürich caf\xE9!", "Zürich, Zürich, Zürich caf\uFFFD!",
          "warning: f.txt: invalid UTF-8 replaced with U+FFFD (1 sequence)\n"},

@@ -214,7 +214,8 @@ TEST(TrecReader, Documents) {
         {"the id is trimmed, its inside kept",
          "<DOC><DOCNO>\n  FBIS3  1 \n</DOCNO></DOC>",
          {"#1 id=[FBIS3  1]"}},
-        {"no DOC at all", "just text\n", {}},
+        {"no DOC at all: a name that lies is one warning", "just text\n", {},
+         "warning: a.trec: no <DOC> element: not TREC, nothing read\n"},
     });
 }
 
@@ -393,6 +394,8 @@ TEST(ReutersSgmlReader, Warnings) {
          "<REUTERS OLDID=\"1\">\n<PEOPLE><D>x</D></PEOPLE>\n</REUTERS>",
          {},
          "warning: a.sgm:1: record 1: record has no text or metadata\n"},
+        {"no REUTERS at all: a name that lies is one warning", "<DOC>\nother text\n</DOC>\n", {},
+         "warning: a.sgm: no <REUTERS> element: not Reuters-21578 SGML, nothing read\n"},
     });
 }
 

@@ -1,14 +1,18 @@
 #include "index/folder_indexer.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "index/schema.h"
 #include "readers/file_loader.h"
+#include "readers/input_file.h"
 #include "readers/reader_registry.h"
 #include "readers/trec_reader.h"
 #include "readers/warc_reader.h"
@@ -25,7 +29,7 @@ struct FoundFile {
     std::string relative;  // path relative to its root, as articles show it
     std::string key;       // schema::file_key
     std::uintmax_t size = 0;
-    std::string state;     // file_state(size, mtime)
+    std::string state;     // file_state(size, mtime) as listed
 };
 
 namespace {
@@ -36,22 +40,15 @@ std::string absolute_root(const fs::path& root) {
     return abs.generic_string();
 }
 
-long long mtime_ns(const fs::path& p) {
-    std::error_code ec;
-    const auto t = fs::last_write_time(p, ec);
-    return ec ? 0 : static_cast<long long>(std::chrono::duration_cast<std::chrono::nanoseconds>(
-                        t.time_since_epoch()).count());
-}
-
-FoundFile found_file(const fs::path& full, std::string relative, const std::string& root_id) {
-    std::error_code ec;
-    const auto size = fs::file_size(full, ec);
+// `status` is the file's (after any symbolic link), as the walk found it.
+FoundFile found_file(const fs::path& full, std::string relative, const std::string& root_id,
+                     const struct stat& status) {
     FoundFile f;
     f.full = full.string();
     f.key = schema::file_key(root_id, relative);
     f.relative = std::move(relative);
-    f.size = ec ? 0 : size;
-    f.state = file_state(f.size, mtime_ns(full));
+    f.size = static_cast<std::uintmax_t>(status.st_size);
+    f.state = file_state(f.size, mtime_ns(status));
     return f;
 }
 
@@ -60,61 +57,151 @@ bool is_hidden(const fs::path& p) {
     return !name.empty() && name[0] == '.';
 }
 
+// Lists the files under one root folder. Only regular files are listed: FIFOs, sockets and
+// devices get a warning each (reading one could block forever or never end) and are counted
+// as ignored. A symbolic link is followed to a file; to a folder only with `follow_links`,
+// and never into a folder that is already on the path from the root (by device and inode),
+// so a link loop cannot trap the walk (bind mounts are caught the same way). Hidden folders
+// are not entered. The listing is sorted, so that runs are reproducible.
+class FolderWalk {
+public:
+    FolderWalk(const fs::path& root, const std::string& root_id, bool follow_links, IndexSummary& summary,
+               Diagnostics& diag)
+        : root_(root), root_id_(root_id), follow_links_(follow_links), summary_(summary), diag_(diag) {}
 
-// Lists a folder's files, sorted so that runs are reproducible. Hidden folders are not
-// entered; directory symlinks are not followed, so a symlink loop cannot trap the walk.
-// Returns false when part of the folder could not be read (the scan is then incomplete).
-bool list_folder(const fs::path& root, const std::string& root_id, std::vector<FoundFile>& out,
-                 IndexSummary& summary, Diagnostics& diag) {
-    std::error_code ec;
-    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
-    if (ec) {
-        diag.warn({root.string()}, "cannot read folder: " + ec.message());
-        return false;
+    // Returns false when part of the tree could not be read (the scan is then incomplete, and
+    // --prune must not take its files for deleted).
+    bool run(std::vector<FoundFile>& out) {
+        struct stat status {};
+        if (::stat(root_.c_str(), &status) != 0) {
+            diag_.warn({root_.string()}, std::string("cannot read folder: ") + std::strerror(errno));
+            return false;
+        }
+        found_.clear();
+        visit_folder(root_, "", status);
+        std::sort(found_.begin(), found_.end(),
+                  [](const FoundFile& a, const FoundFile& b) { return a.relative < b.relative; });
+        out.insert(out.end(), found_.begin(), found_.end());
+        return complete_;
     }
-    bool complete = true;
-    std::vector<FoundFile> found;
-    for (const fs::recursive_directory_iterator end; it != end; it.increment(ec)) {
+
+private:
+    struct Folder {
+        dev_t device;
+        ino_t inode;
+        std::string relative;
+    };
+
+    fs::path root_;
+    std::string root_id_;
+    bool follow_links_;
+    IndexSummary& summary_;
+    Diagnostics& diag_;
+    std::vector<Folder> path_;  // the folders from the root down to the one being listed
+    std::vector<FoundFile> found_;
+    bool complete_ = true;
+
+    void visit_folder(const fs::path& folder, const std::string& relative, const struct stat& status) {
+        for (const Folder& above : path_) {
+            if (above.device == status.st_dev && above.inode == status.st_ino) {
+                diag_.warn({relative}, "folder loop: leads back to " +
+                                           (above.relative.empty() ? std::string(".") : above.relative) +
+                                           ", not entered");
+                return;
+            }
+        }
+        std::error_code ec;
+        fs::directory_iterator it(folder, ec);
         if (ec) {
-            diag.warn({root.string()}, "cannot read part of the folder: " + ec.message());
-            complete = false;
-            ec.clear();
-            if (it == end) break;
-            continue;
+            const std::string shown = relative.empty() ? root_.string() : relative;
+            diag_.warn({shown}, ec == std::errc::permission_denied ? std::string("cannot read folder: permission denied")
+                                                                  : "cannot read folder: " + ec.message());
+            complete_ = false;
+            return;
         }
-        const fs::path& p = it->path();
-        // A folder we may not read would be skipped silently; it makes the scan incomplete,
-        // and --prune must not take its files for deleted.
-        if (it->is_directory(ec) && !is_hidden(p) && ::access(p.c_str(), R_OK | X_OK) != 0) {
-            diag.warn({p.lexically_relative(root).generic_string()}, "cannot read folder: permission denied");
-            complete = false;
-            it.disable_recursion_pending();
-            continue;
+        std::vector<fs::path> entries;
+        for (const fs::directory_iterator end; it != end; it.increment(ec)) {
+            if (ec) break;
+            entries.push_back(it->path());
         }
-        if (is_hidden(p)) {
-            if (it->is_directory(ec)) it.disable_recursion_pending();
-            else ++summary.files_ignored;
-            continue;
+        if (ec) {
+            diag_.warn({relative.empty() ? root_.string() : relative},
+                       "cannot read part of the folder: " + ec.message());
+            complete_ = false;
         }
-        if (!it->is_regular_file(ec)) continue;
-        found.push_back(found_file(p, p.lexically_relative(root).generic_string(), root_id));
+        // In name order, so that the walk's warnings come in the same order on every run.
+        std::sort(entries.begin(), entries.end());
+        path_.push_back({status.st_dev, status.st_ino, relative});
+        for (const fs::path& entry : entries) {
+            visit_entry(entry, relative.empty() ? entry.filename().string()
+                                                : relative + "/" + entry.filename().string());
+        }
+        path_.pop_back();
     }
-    std::sort(found.begin(), found.end(),
-              [](const FoundFile& a, const FoundFile& b) { return a.relative < b.relative; });
-    out.insert(out.end(), found.begin(), found.end());
-    return complete;
-}
+
+    void visit_entry(const fs::path& entry, const std::string& relative) {
+        struct stat status {};
+        if (::lstat(entry.c_str(), &status) != 0) {
+            // Gone since the folder was listed: as if it had never been there.
+            if (errno == ENOENT) return;
+            diag_.warn({relative}, std::string("cannot read: ") + std::strerror(errno));
+            complete_ = false;
+            return;
+        }
+        const bool link = S_ISLNK(status.st_mode);
+        // A dangling link is ignored like a hidden file: there is nothing to read.
+        if (link && ::stat(entry.c_str(), &status) != 0) {
+            ++summary_.files_ignored;
+            return;
+        }
+        if (is_hidden(entry)) {
+            if (!S_ISDIR(status.st_mode)) ++summary_.files_ignored;
+            return;
+        }
+        if (S_ISREG(status.st_mode)) {
+            found_.push_back(found_file(entry, relative, root_id_, status));
+        } else if (S_ISDIR(status.st_mode)) {
+            if (link && !follow_links_) {
+                ++summary_.files_ignored;
+                return;
+            }
+            // A folder we may not read would be skipped silently by the iterator.
+            if (::access(entry.c_str(), R_OK | X_OK) != 0) {
+                diag_.warn({relative}, "cannot read folder: permission denied");
+                complete_ = false;
+                return;
+            }
+            visit_folder(entry, relative, status);
+        } else {
+            diag_.warn({relative}, "not a regular file (" + file_kind_name(status.st_mode) + "), skipped");
+            ++summary_.files_ignored;
+        }
+    }
+};
 
 std::string file_title(const std::string& name) { return fs::path(name).stem().string(); }
 
-// Inside archives: "__MACOSX/._a.txt", ".git/config", "dir/.DS_Store".
+// Inside archives: "__MACOSX/._a.txt", ".git/config", "dir/.DS_Store". The components "."
+// and ".." are no hidden names: an entry called "../../x.txt" is read, its name only a label.
 bool has_hidden_component(std::string_view path) {
     for (std::size_t start = 0; start < path.size();) {
         const auto end = std::min(path.find('/', start), path.size());
-        if (end > start && path[start] == '.') return true;
+        const std::string_view component = path.substr(start, end - start);
+        if (component.starts_with('.') && component != "." && component != "..") return true;
         start = end + 1;
     }
     return false;
+}
+
+// The state recorded for a file that changed or vanished while it was read; a real state is
+// two numbers (file_state), so this one never matches.
+const std::string kChangedWhileRead = "changed-while-read";
+
+// True when the name alone says the file is to be read (a reader's extension, a compressed
+// file or an archive); other names are read only when sniffing recognises their content.
+bool has_reader_by_name(const std::string& name) {
+    const NameKind kind = classify_name(name);
+    return kind.packing != Packing::plain || is_warc_name(name) || reader_for(kind.inner) != nullptr;
 }
 
 // Enough of a file's start for the format sniffers.
@@ -167,23 +254,27 @@ IndexSummary FolderIndexer::run(const std::vector<std::string>& paths) {
     };
     std::vector<Root> roots;
     for (const auto& given : paths) {
-        std::error_code ec;
         const fs::path path(given);
-        const auto status = fs::status(path, ec);
-        if (ec || !fs::exists(status)) {
+        struct stat status {};
+        if (::stat(path.c_str(), &status) != 0) {
             diag_.warn({given}, "no such file or folder");
             continue;
         }
         Root root;
-        if (fs::is_directory(status)) {
+        if (S_ISDIR(status.st_mode)) {
             root.id = schema::root_id(absolute_root(path));
-            root.complete = list_folder(path, root.id, root.files, summary_, diag_);
+            root.complete = FolderWalk(path, root.id, options_.follow_links, summary_, diag_).run(root.files);
         } else {
             // A file given by itself has its folder as root, so it keeps its key when the
             // folder is indexed later.
             root.id = schema::root_id(absolute_root(path.parent_path().empty() ? "." : path.parent_path()));
             root.complete = false;  // one file is no scan of its folder: nothing to prune
-            root.files.push_back(found_file(path, path.filename().generic_string(), root.id));
+            if (S_ISREG(status.st_mode)) {
+                root.files.push_back(found_file(path, path.filename().generic_string(), root.id, status));
+            } else {
+                diag_.warn({given}, "not a regular file (" + file_kind_name(status.st_mode) + "), skipped");
+                ++summary_.files_ignored;
+            }
         }
         roots.push_back(std::move(root));
     }
@@ -214,15 +305,59 @@ void FolderIndexer::visit_file(const FoundFile& file) {
         ++summary_.files_unchanged;
         summary_.unchanged += states_.article_count(file.key);
     } else {
+        // Everything this file (and, for an archive, its entries) warns about counts toward
+        // one cap: a file with thousands of bad records prints ten of them and a count.
+        Diagnostics warnings(diag_, file.relative, kWarningLinesPerFile);
+        file_warnings_ = &warnings;
+        struct Unset {  // also when a fatal error leaves early
+            Diagnostics*& pointer;
+            ~Unset() { pointer = nullptr; }
+        } unset{file_warnings_};
         file_key_ = file.key;
         const std::size_t failed_before = summary_.files_failed;
-        index_file(file.full, file.relative);
+        const std::size_t handled_before = summary_.files_read + summary_.files_failed;
+        bool complete = true;
+        std::string state = file.state;
+        if (is_hidden(file.relative)) {
+            ++summary_.files_ignored;
+        } else {
+            std::string error;
+            if (const std::optional<InputFile> input = InputFile::open(file.full, error)) {
+                index_file(*input, file.relative);
+                // The state of the bytes read, which may be newer than the listing's.
+                state = file_state(input->size(), input->mtime_ns());
+                // Only files something was read from: a log file growing beside the news is
+                // ignored by its name, and its changes are no concern.
+                if (summary_.files_read + summary_.files_failed != handled_before) complete = unchanged_since_open(*input, file);
+            } else if (has_reader_by_name(file.relative)) {
+                warnings.warn({file.relative}, "cannot read file: " + error);
+                ++summary_.files_failed;
+            } else {
+                ++summary_.files_ignored;  // as if opened and not recognised
+            }
+        }
         // A file that could not be read keeps its old articles and gets no state, so the next
-        // run tries it again.
-        if (summary_.files_failed == failed_before) writer_.end_file(file.key, file.state);
+        // run tries it again. One that changed or vanished while it was read gets a state no
+        // file on disk can have: the next run reads it again, and --prune still knows it.
+        if (summary_.files_failed == failed_before) writer_.end_file(file.key, complete ? state : kChangedWhileRead);
+        warnings.finish_file();
     }
     summary_.bytes_done += file.size;
     report_progress(true);
+}
+
+bool FolderIndexer::unchanged_since_open(const InputFile& input, const FoundFile& file) {
+    switch (input.change_since_open(file.full)) {
+        case InputFile::Change::none:
+            return true;
+        case InputFile::Change::modified:
+            file_warnings_->warn({file.relative}, "changed while it was read; it will be read again on the next run");
+            return false;
+        case InputFile::Change::gone:
+            file_warnings_->warn({file.relative}, "deleted or moved while it was read");
+            return false;
+    }
+    return false;
 }
 
 void FolderIndexer::report_progress(bool file_done) {
@@ -233,24 +368,20 @@ void FolderIndexer::report_progress(bool file_done) {
     options_.progress(summary_);
 }
 
-void FolderIndexer::index_file(const std::string& full_path, const std::string& relative_path) {
-    if (is_hidden(relative_path)) {
-        ++summary_.files_ignored;
-        return;
-    }
+void FolderIndexer::index_file(const InputFile& input, const std::string& relative_path) {
     const NameKind kind = classify_name(relative_path);
     if (kind.packing == Packing::archive) {
-        index_archive(full_path, relative_path);
+        index_archive(input, relative_path);
         return;
     }
     const Source source{relative_path, relative_path, kind.inner};
     if (kind.packing == Packing::plain && !is_warc_name(relative_path)) {
-        index_plain(full_path, source);
+        index_plain(input, source);
         return;
     }
     // Compressed files, and WARC files (gzipped per record or not), are streamed.
     try {
-        ArchiveStream stream(full_path, ArchiveStream::Mode::compressed);
+        ArchiveStream stream(input.fd(), ArchiveStream::Mode::compressed);
         std::string unused;
         if (stream.next_entry(unused)) {
             index_stream(stream, source);
@@ -263,14 +394,14 @@ void FolderIndexer::index_file(const std::string& full_path, const std::string& 
     }
 }
 
-void FolderIndexer::index_plain(const std::string& full_path, const Source& source) {
+void FolderIndexer::index_plain(const InputFile& input, const Source& source) {
     const Reader* reader = reader_for(source.name);
-    if (reader == nullptr) reader = sniffed_reader(read_head(full_path, kSniffBytes));
+    if (reader == nullptr) reader = sniffed_reader(read_head(input, kSniffBytes));
     if (reader == nullptr) {
         ++summary_.files_ignored;
         return;
     }
-    std::optional<std::string> bytes = load_bytes(full_path, source.path, diag_);
+    std::optional<std::string> bytes = load_bytes(input, source.path, *file_warnings_);
     if (!bytes) {
         ++summary_.files_failed;
         return;
@@ -278,9 +409,9 @@ void FolderIndexer::index_plain(const std::string& full_path, const Source& sour
     index_bytes(std::move(*bytes), source, *reader);
 }
 
-void FolderIndexer::index_archive(const std::string& full_path, const std::string& relative_path) {
+void FolderIndexer::index_archive(const InputFile& input, const std::string& relative_path) {
     try {
-        ArchiveStream archive(full_path, ArchiveStream::Mode::archive);
+        ArchiveStream archive(input.fd(), ArchiveStream::Mode::archive);
         std::string entry;
         while (archive.next_entry(entry)) {
             try {
@@ -359,7 +490,7 @@ void FolderIndexer::index_warc(ByteStream& stream, const Source& source) {
         add(std::move(article), record, source, ids_seen);
     };
     try {
-        WarcReader(*html, options_.decode).read(counted, source.path, sink, diag_);
+        WarcReader(*html, options_.decode).read(counted, source.path, sink, *file_warnings_);
     } catch (const StreamError&) {
         summary_.bytes += counted.count();
         throw;
@@ -368,7 +499,14 @@ void FolderIndexer::index_warc(ByteStream& stream, const Source& source) {
 }
 
 void FolderIndexer::index_bytes(std::string bytes, const Source& source, const Reader& reader) {
-    std::optional<std::string> text = prepare_text(std::move(bytes), source.path, diag_, options_.decode);
+    // Empty entries are common in archives (placeholders, a tar of zero-length files) and say
+    // nothing about the archive: counted, without a warning each, and not failures, which
+    // would keep the archive from being recorded and have it read again on every run.
+    if (source.path != source.file && is_blank(bytes)) {
+        ++summary_.entries_empty;
+        return;
+    }
+    std::optional<std::string> text = prepare_text(std::move(bytes), source.path, *file_warnings_, options_.decode);
     if (!text) {
         ++summary_.files_failed;
         return;
@@ -378,7 +516,7 @@ void FolderIndexer::index_bytes(std::string bytes, const Source& source, const R
     std::unordered_map<std::string, std::size_t> ids_seen;  // id → first record
     reader.read(*text, source.path, [&](Article&& article, std::size_t record) {
         add(std::move(article), record, source, ids_seen);
-    }, diag_);
+    }, *file_warnings_);
 }
 
 void FolderIndexer::add(Article&& article, std::size_t record, const Source& source,
@@ -388,7 +526,7 @@ void FolderIndexer::add(Article&& article, std::size_t record, const Source& sou
     if (article.id.empty()) {
         article.id = article.path;
     } else if (auto [it, fresh] = ids_seen.emplace(article.id, record); !fresh) {
-        diag_.warn({source.path, 0, record},
+        file_warnings_->warn({source.path, 0, record},
                    "id '" + article.id + "' already used by record " + std::to_string(it->second) +
                        " of this file; both are kept");
     }
@@ -404,7 +542,7 @@ void FolderIndexer::report_damage(const StreamError& error, std::string_view whe
     ++summary_.files_failed;
     const char* what = error.layer() == StreamError::Layer::archive ? "damaged archive: "
                                                                     : "damaged compressed file: ";
-    diag_.warn({where}, what + std::string(error.what()));
+    file_warnings_->warn({where}, what + std::string(error.what()));
 }
 
 }  // namespace newsdex

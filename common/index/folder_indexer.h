@@ -23,6 +23,7 @@
 #include "index/shard_writer.h"
 #include "readers/archive_source.h"
 #include "readers/encoding.h"
+#include "readers/input_file.h"
 #include "readers/reader.h"
 #include "util/diagnostics.h"
 
@@ -38,6 +39,7 @@ struct IndexSummary {
     std::size_t files_read = 0;     // files and archive entries a reader handled
     std::size_t files_ignored = 0;  // hidden files, unknown names (also inside archives)
     std::size_t files_failed = 0;   // unreadable, binary, empty or damaged files and entries
+    std::size_t entries_empty = 0;  // archive entries with nothing in them (no warning each)
     std::size_t bytes = 0;          // bytes of text read (after decompression and decoding)
 };
 
@@ -46,12 +48,15 @@ struct FoundFile;
 struct WalkOptions {
     DecodeOptions decode;   // applies to every file (newsdex-index --encoding)
     bool prune = false;     // delete the articles of files that are gone
+    bool follow_links = false;  // enter symbolic links to folders (loops are detected)
     // Called after each file, and every few articles inside large ones, on this thread.
     std::function<void(const IndexSummary&)> progress;
 };
 
 class FolderIndexer {
 public:
+    static constexpr std::size_t kWarningLinesPerFile = 10;
+
     // `states` are the file states recorded in the database when the run started.
     FolderIndexer(ParallelWriter& writer, const FileStates& states, Diagnostics& diag,
                   WalkOptions options = {})
@@ -60,7 +65,11 @@ public:
     // Indexes files and folders (recursively; hidden entries skipped). A path that does not
     // exist is a warning; when none of them exists, throws Error. The caller finishes the
     // writer. Damaged archives and compressed files are warnings: what was read before the
-    // damage is indexed.
+    // damage is indexed. Only regular files are opened (FIFOs, sockets and devices are a
+    // warning each); symbolic links to folders are entered only with `follow_links`. A file
+    // that changes or disappears while it is read is a warning and is recorded with a state
+    // no file matches, so the next run reads it again. One file prints at most kWarningLinesPerFile warnings (an
+    // archive's entries count toward the archive), then how many more it had.
     IndexSummary run(const std::vector<std::string>& paths);
 
 private:
@@ -78,14 +87,17 @@ private:
     WalkOptions options_;
     IndexSummary summary_;
     std::string file_key_;  // the file being indexed (schema::file_key)
+    Diagnostics* file_warnings_ = nullptr;  // that file's warnings (capped), while it is read
     std::chrono::steady_clock::time_point last_progress_;
 
     void visit_file(const FoundFile& file);
+    // False, after a warning, when the file changed or vanished while it was read.
+    bool unchanged_since_open(const InputFile& input, const FoundFile& file);
     void prune(const std::string& root_id, bool complete, const std::vector<FoundFile>& files);
     void report_progress(bool file_done);
-    void index_file(const std::string& full_path, const std::string& relative_path);
-    void index_plain(const std::string& full_path, const Source& source);
-    void index_archive(const std::string& full_path, const std::string& relative_path);
+    void index_file(const InputFile& input, const std::string& relative_path);
+    void index_plain(const InputFile& input, const Source& source);
+    void index_archive(const InputFile& input, const std::string& relative_path);
     void index_entry(ArchiveStream& archive, const std::string& relative_path,
                      const std::string& entry);
     void index_stream(ByteStream& stream, const Source& source);

@@ -42,7 +42,8 @@ IndexReport run_index(const std::vector<std::string>& paths, const IndexOptions&
         // searcher never opens a database whose shards are missing.
         if (created) shard_layout::write_stub(options.db, static_cast<unsigned>(shards.size()));
         const FileStates states(shards);
-        FolderIndexer indexer(writer, states, diag, WalkOptions{options.decode, options.prune, options.progress});
+        FolderIndexer indexer(writer, states, diag,
+                              WalkOptions{options.decode, options.prune, options.follow_links, options.progress});
         report.walk = indexer.run(paths);
         report.writes = writer.finish();
     }
@@ -69,7 +70,14 @@ std::string summary_line(const IndexReport& report, std::size_t warnings, double
                   written, w.added, w.updated, s.unchanged, w.removed, s.files_read, s.files_unchanged,
                   s.files_ignored, s.files_failed, warnings, seconds, seconds > 0 ? mb / seconds : 0.0,
                   seconds > 0 ? static_cast<double>(written) / seconds : 0.0, report.groups.joined);
-    return line;
+    std::string text = line;
+    // A part of its own at the end, and only when there are any: the parts before it are read
+    // by scripts and tests.
+    if (s.entries_empty > 0) {
+        text.insert(text.size() - 1, "; " + std::to_string(s.entries_empty) + " empty archive " +
+                                          (s.entries_empty == 1 ? "entry" : "entries") + " skipped");
+    }
+    return text;
 }
 
 }  // namespace newsdex

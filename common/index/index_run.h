@@ -21,6 +21,7 @@ struct IndexOptions {
     AnalyzerSettings settings;
     unsigned jobs = 0;       // writer threads; 0 = one per core. A new database gets this many shards.
     bool prune = false;      // delete articles whose files are gone (after a complete scan)
+    bool follow_links = false;  // enter symbolic links to folders (newsdex-index --follow-links)
     bool rebuild = false;    // start from an empty database
     bool wait = false;       // wait for another indexer's lock instead of failing
     DecodeOptions decode;
@@ -41,7 +42,8 @@ IndexReport run_index(const std::vector<std::string>& paths, const IndexOptions&
                       Diagnostics& diag);
 
 // The line newsdex-index prints at the end (with '\n'): "indexed N articles: A added, U updated,
-// ...; W warnings; S s, M MB/s, R articles/s; J joined a group of wire copies".
+// ...; W warnings; S s, M MB/s, R articles/s; J joined a group of wire copies", and when an
+// archive held empty entries "; E empty archive entries skipped".
 std::string summary_line(const IndexReport& report, std::size_t warnings, double seconds);
 
 }  // namespace newsdex

@@ -1,6 +1,9 @@
 // The human format: a numbered block per hit, then one line saying which results were shown,
 // a suggestion and facet tables; a bare number for --count; an aligned block for --stats.
 // Escapes are written only when the caller resolved color on, so piped output stays plain text.
+// Everything that comes from the data (titles, ids, paths, sources, snippets, facet values,
+// bodies) goes through util/printable.h first: a title holding ESC [ 2 J must not clear the
+// reader's screen, and only our own escapes reach the terminal.
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
@@ -15,6 +18,7 @@
 #include "output/printer.h"
 #include "eval/evaluation_output.h"
 #include "output/timeline_output.h"
+#include "util/printable.h"
 
 namespace newsdex {
 namespace {
@@ -50,9 +54,9 @@ std::string display_date(const ArticleDate& date) {
 std::string meta_line(const Article& article) {
     std::vector<std::string> parts;
     if (article.date) parts.push_back(display_date(*article.date));
-    if (!article.source.empty()) parts.push_back(article.source);
+    if (!article.source.empty()) parts.push_back(printable(article.source));
     const std::string& location = article.url.empty() ? article.path : article.url;
-    if (!location.empty()) parts.push_back(location);
+    if (!location.empty()) parts.push_back(printable(location));
     return join(parts, kSeparator);
 }
 
@@ -90,13 +94,14 @@ std::string with_highlights(const Snippet& snippet) {
         const std::size_t from = cursor.advance_to(start);
         const std::size_t to = cursor.advance_to(end);
         if (from >= to) continue;  // empty, or beyond the text
-        out.append(text, copied, from - copied);
+        // Escaped piece by piece: the highlights count code points of the unescaped text.
+        out += printable(std::string_view(text).substr(copied, from - copied));
         out += kMatch;
-        out.append(text, from, to - from);
+        out += printable(std::string_view(text).substr(from, to - from));
         out += kReset;
         copied = to;
     }
-    out.append(text, copied);
+    out += printable(std::string_view(text).substr(copied));
     return out;
 }
 
@@ -110,7 +115,7 @@ void write_counts(std::ostream& out, const std::vector<FacetCount>& counts) {
     for (const auto& entry : counts) width = std::max(width, std::to_string(entry.count).size());
     for (const auto& entry : counts) {
         const std::string count = std::to_string(entry.count);
-        out << "  " << std::string(width - count.size(), ' ') << count << "  " << entry.value << '\n';
+        out << "  " << std::string(width - count.size(), ' ') << count << "  " << printable(entry.value) << '\n';
     }
 }
 
@@ -146,7 +151,7 @@ public:
             out_ << "results " << results.hits.front().rank << "–" << results.hits.back().rank
                  << " of about " << results.total << '\n';
         }
-        if (results.suggestion) out_ << "did you mean: " << *results.suggestion << '\n';
+        if (results.suggestion) out_ << "did you mean: " << printable(*results.suggestion) << '\n';
         const bool any_values = std::any_of(results.facets.begin(), results.facets.end(),
                                             [](const Facet& facet) { return !facet.values.empty(); });
         if (!any_values) return;
@@ -166,9 +171,16 @@ public:
 
     // One line per occurrence; in a batch headed by the qid and query, like timelines.
     void print_concordance(const ConcordanceResults& c) override {
-        if (c.qid) out_ << styled(*c.qid + ": " + c.query, kBold) << '\n';
+        if (c.qid) out_ << styled(printable(*c.qid + ": " + c.query), kBold) << '\n';
         for (const auto& article : c.articles) {
-            for (const auto& line : article.lines) out_ << concordance_text_line(line, article.id, c.width, color_) << '\n';
+            const std::string id = printable(article.id);
+            for (const auto& line : article.lines) {
+                ConcordanceLine shown = line;
+                shown.left = printable(line.left);
+                shown.match = printable(line.match);
+                shown.right = printable(line.right);
+                out_ << concordance_text_line(shown, id, c.width, color_) << '\n';
+            }
         }
         if (c.qid) out_ << '\n';
     }
@@ -176,7 +188,7 @@ public:
     // The rows alone for one query; in a batch each timeline is headed by its qid and query
     // and followed by a blank line, so several read apart.
     void print_timeline(const TimelineResults& t) override {
-        if (t.qid) out_ << styled(*t.qid + ": " + t.query, kBold) << '\n';
+        if (t.qid) out_ << styled(printable(*t.qid + ": " + t.query), kBold) << '\n';
         out_ << timeline_text(t.timeline, width_);
         if (t.qid) out_ << '\n';
     }
@@ -185,7 +197,7 @@ public:
         const auto line = [this](std::string_view label, const std::string& value) {
             out_ << label << std::string(kStatsLabelWidth - label.size(), ' ') << value << '\n';
         };
-        line("database", stats.path);
+        line("database", printable(stats.path));
         line("articles", std::to_string(stats.articles));
         line("dates", stats.earliest && stats.latest ? day_of(*stats.earliest) + " to " + day_of(*stats.latest)
                                                      : std::string("none"));
@@ -225,9 +237,9 @@ public:
             {"Organisations", join(article.organisations, ", ")},
         };
         for (const auto& [label, value] : headers) {
-            if (!value.empty()) out_ << label << ": " << value << '\n';
+            if (!value.empty()) out_ << label << ": " << printable(value) << '\n';
         }
-        out_ << '\n' << article.body;
+        out_ << '\n' << printable_text(article.body);
         if (!article.body.empty() && article.body.back() != '\n') out_ << '\n';
     }
 
@@ -238,7 +250,7 @@ private:
         // Continuation lines align with the title, whatever the width of the rank.
         const std::string indent(number.size(), ' ');
 
-        out_ << number << styled(article.title.empty() ? "(untitled)" : article.title, kBold);
+        out_ << number << styled(article.title.empty() ? "(untitled)" : printable(article.title), kBold);
         if (hit.copies && *hit.copies > 0) {
             out_ << ' ' << styled("(+" + std::to_string(*hit.copies) + (*hit.copies == 1 ? " copy)" : " copies)"), kDim);
         }
@@ -246,7 +258,7 @@ private:
         const std::string meta = meta_line(article);
         if (!meta.empty()) out_ << indent << styled(meta, kDim) << '\n';
         if (!hit.snippet.text.empty()) {
-            out_ << indent << (color_ ? with_highlights(hit.snippet) : hit.snippet.text) << '\n';
+            out_ << indent << (color_ ? with_highlights(hit.snippet) : printable(hit.snippet.text)) << '\n';
         }
         out_ << '\n';
     }

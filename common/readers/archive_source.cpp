@@ -29,8 +29,11 @@ constexpr std::array<std::string_view, 10> kArchiveSuffixes{
 constexpr std::array<std::string_view, 5> kCompressionSuffixes{".gz", ".bz2", ".xz", ".zst", ".z"};
 
 std::string entry_name(struct archive_entry* entry) {
+    // The name is only ever a label (the indexer never writes an entry out), so whatever bytes
+    // it holds are kept; a header with no name at all gives an empty one.
     const char* utf8 = archive_entry_pathname_utf8(entry);
-    std::string_view name = utf8 != nullptr ? utf8 : archive_entry_pathname(entry);
+    const char* raw = utf8 != nullptr ? utf8 : archive_entry_pathname(entry);
+    std::string_view name = raw != nullptr ? raw : "";
     while (name.starts_with("./")) name.remove_prefix(2);
     while (name.starts_with('/')) name.remove_prefix(1);
     return std::string(name);
@@ -90,6 +93,12 @@ ArchiveStream::ArchiveStream(const std::filesystem::path& file, Mode mode) {
     if (archive_read_open_filename(archive_.get(), file.c_str(), kBlockSize) != ARCHIVE_OK) {
         fail(ARCHIVE_FATAL);
     }
+}
+
+// libarchive seeks in a regular file's descriptor as in a named file (a zip's central directory).
+ArchiveStream::ArchiveStream(int fd, Mode mode) {
+    setup(mode);
+    if (archive_read_open_fd(archive_.get(), fd, kBlockSize) != ARCHIVE_OK) fail(ARCHIVE_FATAL);
 }
 
 ArchiveStream::ArchiveStream(ByteStream& source, Mode mode)

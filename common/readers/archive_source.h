@@ -80,10 +80,11 @@ public:
         compressed,  // one stream through whichever decompression filter matches (none: as is)
     };
 
-    // Open a file, or a stream (which must outlive this object). Throw StreamError when
-    // libarchive cannot start reading (unreadable file, unknown archive format, damage in
-    // the first block).
+    // Open a file, an open file descriptor (not closed here; it must outlive this object), or
+    // a stream (which must outlive this object). Throw StreamError when libarchive cannot
+    // start reading (unreadable file, unknown archive format, damage in the first block).
     ArchiveStream(const std::filesystem::path& file, Mode mode);
+    ArchiveStream(int fd, Mode mode);
     ArchiveStream(ByteStream& source, Mode mode);
     ~ArchiveStream() override;
     ArchiveStream(const ArchiveStream&) = delete;

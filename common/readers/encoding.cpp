@@ -27,6 +27,8 @@ constexpr std::size_t kPrescanBytes = 1024;
 // Below this many bytes outside ASCII, ICU's statistics have too little to go on and its
 // guess is often a wrong charset; decode_to_utf8 falls back to Windows-1252 then.
 constexpr std::size_t kMinDetectionEvidence = 8;
+// Text with more NUL bytes than one in this many is binary (or UTF-16 without a mark).
+constexpr std::size_t kMaxNulShare = 100;
 
 // ICU's ucsdet confidence (0-100) below which a match is no real evidence.
 constexpr int32_t kMinConfidence = 10;
@@ -374,10 +376,26 @@ std::optional<Decoded> decode_to_utf8(std::string bytes, const DecodeOptions& op
         if (has_nul && !forced->wide) return std::nullopt;
         return convert(bytes, *forced);
     }
-    // Text formats never contain NUL; UTF-16 text without a mark and binaries (images) do.
-    if (has_nul) return std::nullopt;
-
     const Utf8Scan scan = scan_utf8(bytes);
+    // Text formats never contain NUL; UTF-16 text without a mark and binaries (images,
+    // compressed data) do, many of them. A few in text that is otherwise UTF-8 are damage.
+    if (has_nul) {
+        const auto nuls = static_cast<std::size_t>(std::count(bytes.begin(), bytes.end(), '\0'));
+        if (nuls * kMaxNulShare > bytes.size() || (scan.invalid != 0 && !mostly_utf8(scan))) return std::nullopt;
+        // Repairing leaves NULs as they are (they are ASCII), and makes none of its own.
+        Decoded decoded = repair_as_utf8(std::move(bytes));
+        std::string text;
+        text.reserve(decoded.text.size() + 2 * nuls);
+        for (const char c : decoded.text) {
+            if (c == '\0') append_utf8(text, 0xFFFD);
+            else text += c;
+        }
+        decoded.text = std::move(text);
+        decoded.replaced += nuls;
+        decoded.nul_bytes = nuls;
+        return decoded;
+    }
+
     if (scan.invalid == 0) return Decoded{std::move(bytes), std::string(kUtf8), 0};
     // Well-formed multi-byte sequences are stronger evidence than a label: templates and
     // servers often declare ISO-8859-1 for pages that are UTF-8.
@@ -399,6 +417,8 @@ std::optional<Decoded> decode_to_utf8(std::string bytes, const DecodeOptions& op
 std::string replacement_message(const Decoded& decoded) {
     const std::string count = "(" + std::to_string(decoded.replaced) +
                               (decoded.replaced == 1 ? " sequence)" : " sequences)");
+    if (decoded.nul_bytes == decoded.replaced) return "NUL bytes replaced with U+FFFD " + count;
+    if (decoded.nul_bytes != 0) return "invalid UTF-8 and NUL bytes replaced with U+FFFD " + count;
     if (decoded.encoding == kUtf8) return "invalid UTF-8 replaced with U+FFFD " + count;
     return "undecodable bytes in " + decoded.encoding + " replaced with U+FFFD " + count;
 }

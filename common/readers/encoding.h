@@ -27,15 +27,20 @@ struct Decoded {
     std::string text;          // valid UTF-8, byte-order mark removed
     std::string encoding;      // the charset used, by its IANA name ("UTF-8", "windows-1252", ...)
     std::size_t replaced = 0;  // ill-formed or unmappable sequences replaced with U+FFFD
+    std::size_t nul_bytes = 0; // of those, NUL bytes in text (see decode_to_utf8)
 };
 
 // Decodes `bytes` to UTF-8. Returns nullopt when they look binary: NUL bytes without a UTF-16
-// or UTF-32 byte-order mark (unless a UTF-16/32 encoding is forced).
+// or UTF-32 byte-order mark (unless a UTF-16/32 encoding is forced), except a few strays in
+// text that is otherwise UTF-8 (at most one byte in a hundred), which become U+FFFD: one NUL
+// in a scraped page or a JSON Lines dump must not cost the whole file.
 std::optional<Decoded> decode_to_utf8(std::string bytes, const DecodeOptions& options = {});
 
 // The message for a file whose decoding replaced bytes with U+FFFD, e.g.
-// "invalid UTF-8 replaced with U+FFFD (2 sequences)" or
-// "undecodable bytes in windows-1252 replaced with U+FFFD (1 sequence)".
+// "invalid UTF-8 replaced with U+FFFD (2 sequences)",
+// "undecodable bytes in windows-1252 replaced with U+FFFD (1 sequence)",
+// "NUL bytes replaced with U+FFFD (3 sequences)" or
+// "invalid UTF-8 and NUL bytes replaced with U+FFFD (4 sequences)".
 std::string replacement_message(const Decoded& decoded);
 
 // True when ICU can convert from the charset `name` (any of its aliases).

@@ -1,9 +1,10 @@
 #include "readers/file_loader.h"
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
-#include <memory>
 
 namespace newsdex {
 
@@ -13,47 +14,54 @@ bool is_blank(std::string_view text) {
     return text.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos;
 }
 
-struct FileCloser {
-    void operator()(std::FILE* f) const { std::fclose(f); }
-};
-
-// stdio rather than iostreams because it reports why a read failed (errno), e.g. EISDIR
-// for a directory, which ifstream opens without complaint.
-bool read_bytes(const std::filesystem::path& path, std::string& bytes, int& error) {
-    errno = 0;
-    std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
-    if (!file) {
-        error = errno;
-        return false;
-    }
+// Up to `limit` bytes (0: all) from `offset` on. pread keeps no position in the descriptor, so
+// sniffing the head first and reading the whole file after need no seek between them.
+bool read_from(int fd, std::string& bytes, std::size_t limit, int& error) {
     char buffer[1 << 16];
-    std::size_t n = 0;
-    while ((n = std::fread(buffer, 1, sizeof buffer, file.get())) > 0) bytes.append(buffer, n);
-    if (std::ferror(file.get())) {
-        error = errno != 0 ? errno : EIO;
-        return false;
+    for (;;) {
+        std::size_t want = sizeof buffer;
+        if (limit != 0) {
+            if (bytes.size() >= limit) return true;
+            want = std::min(want, limit - bytes.size());
+        }
+        const ssize_t n = ::pread(fd, buffer, want, static_cast<off_t>(bytes.size()));
+        if (n == 0) return true;
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            error = errno;
+            return false;
+        }
+        bytes.append(buffer, static_cast<std::size_t>(n));
     }
-    return true;
 }
 
 }  // namespace
 
-std::optional<std::string> load_bytes(const std::filesystem::path& path,
-                                      std::string_view display_name, Diagnostics& diag) {
+std::optional<std::string> load_bytes(const InputFile& file, std::string_view display_name, Diagnostics& diag) {
     std::string bytes;
     int error = 0;
-    if (!read_bytes(path, bytes, error)) {
+    if (!read_from(file.fd(), bytes, 0, error)) {
         diag.warn({display_name}, std::string("cannot read file: ") + std::strerror(error));
         return std::nullopt;
     }
     return bytes;
 }
 
-std::string read_head(const std::filesystem::path& path, std::size_t size) {
-    std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
-    if (!file) return {};
-    std::string head(size, '\0');
-    head.resize(std::fread(head.data(), 1, size, file.get()));
+std::optional<std::string> load_bytes(const std::filesystem::path& path,
+                                      std::string_view display_name, Diagnostics& diag) {
+    std::string error;
+    const std::optional<InputFile> file = InputFile::open(path, error);
+    if (!file) {
+        diag.warn({display_name}, "cannot read file: " + error);
+        return std::nullopt;
+    }
+    return load_bytes(*file, display_name, diag);
+}
+
+std::string read_head(const InputFile& file, std::size_t size) {
+    std::string head;
+    int ignored = 0;
+    read_from(file.fd(), head, size, ignored);
     return head;
 }
 

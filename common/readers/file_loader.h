@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "readers/encoding.h"
+#include "readers/input_file.h"
 #include "util/diagnostics.h"
 
 namespace newsdex {
@@ -31,12 +32,14 @@ std::optional<std::string> load_text_file(const std::filesystem::path& path,
 std::optional<std::string> prepare_text(std::string bytes, std::string_view display_name,
                                         Diagnostics& diag, const DecodeOptions& options = {});
 
-// The file's bytes as they are, or nullopt after a "cannot read file: REASON" warning.
+// The file's bytes as they are, or nullopt after a "cannot read file: REASON" warning (a FIFO
+// or device is refused, never waited on: readers/input_file.h).
 std::optional<std::string> load_bytes(const std::filesystem::path& path,
                                       std::string_view display_name, Diagnostics& diag);
+std::optional<std::string> load_bytes(const InputFile& file, std::string_view display_name, Diagnostics& diag);
 
 // Up to `size` bytes from the start of the file (fewer, or none, when it is shorter or cannot
 // be read; no warning): enough to sniff its format.
-std::string read_head(const std::filesystem::path& path, std::size_t size);
+std::string read_head(const InputFile& file, std::size_t size);
 
 }  // namespace newsdex

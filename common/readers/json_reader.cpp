@@ -340,6 +340,24 @@ void JsonLinesReader::read(std::string_view text, std::string_view file, const A
         // Every non-blank line is a record, parsed or not, so that "#n" names the same
         // line after a broken line elsewhere is fixed.
         ++record;
+        // A first line that is no JSON says the name lies: one JSON document over many lines
+        // (a pretty-printed array) is read as .json, and text that does not even begin like
+        // a JSON object (HTML, CSV, prose) is one warning instead of one per line.
+        if (record == 1 && !Json::accept(line)) {
+            if (Json::accept(text)) {
+                JsonReader().read(text, file, sink, diag);
+                return;
+            }
+            if (trim(line).front() != '{') {
+                try {
+                    (void)Json::parse(line);
+                } catch (const Json::parse_error& error) {
+                    diag.warn({file, line_number}, "malformed JSON: " + short_reason(error) +
+                                                       " (not JSON Lines: the file is not read)");
+                }
+                return;
+            }
+        }
         const auto value = parse(line, {file, line_number, record}, diag);
         if (value) emit_record(*value, {file, line_number, record, diag}, sink);
     }

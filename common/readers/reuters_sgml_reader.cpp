@@ -121,6 +121,8 @@ void ReutersSgmlReader::read(std::string_view text, std::string_view file, const
                              Diagnostics& diag) const {
     const auto tokens = scan_sgml(text);
     const auto stories = split_elements(tokens, SgmlElementSet{{"REUTERS"}, {}});
+    // A name that says Reuters-21578 SGML over other text: one warning, not silence.
+    if (stories.elements.empty()) diag.warn({file}, "no <REUTERS> element: not Reuters-21578 SGML, nothing read");
     for (std::size_t i = 0; i < stories.elements.size(); ++i) {
         const SgmlElement& story = stories.elements[i];
         const StoryContext ctx{file, i + 1, diag};

@@ -152,6 +152,8 @@ void TrecReader::read(std::string_view text, std::string_view file, const Articl
                       Diagnostics& diag) const {
     const auto tokens = scan_sgml(text);
     const auto docs = split_elements(tokens, SgmlElementSet{{"DOC"}, {}});
+    // A name that says TREC over other text: one warning, not silence.
+    if (docs.elements.empty()) diag.warn({file}, "no <DOC> element: not TREC, nothing read");
     for (std::size_t i = 0; i < docs.elements.size(); ++i) {
         const SgmlElement& doc = docs.elements[i];
         const DocContext ctx{file, i + 1, diag};

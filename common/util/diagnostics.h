@@ -1,5 +1,7 @@
 // Warnings about input: one line each on a stream, counted so the exit code can say
 // "something was wrong" while the rest of the work goes on. Safe to call from several threads.
+// Lines are escaped (util/printable.h): file names and messages quote input, and input may
+// hold control characters or bytes that are not UTF-8.
 #pragma once
 
 #include <atomic>
@@ -26,8 +28,22 @@ public:
     explicit Diagnostics(std::ostream* out, std::function<void()> before_write = {})
         : out_(out), before_write_(std::move(before_write)) {}
 
+    // The warnings of one input file, for the one thread that reads it: each is counted here
+    // and in `parent`, only the first `max_lines` are printed (through `parent`), and
+    // finish_file() then says how many were not, so one broken file cannot bury the others'.
+    Diagnostics(Diagnostics& parent, std::string file, std::size_t max_lines)
+        : out_(nullptr), parent_(&parent), file_(std::move(file)), max_lines_(max_lines) {}
+
+    Diagnostics(const Diagnostics&) = delete;
+    Diagnostics& operator=(const Diagnostics&) = delete;
+
     // Prints "warning: FILE:LINE: record N: MESSAGE" (parts left out when unknown).
     void warn(const Where& where, std::string_view message);
+
+    // For a file's Diagnostics: prints "warning: FILE: N more warnings" when N of its warnings
+    // were not printed (nothing otherwise). That line is no warning of its own: it is not
+    // counted. Call it once, when the file is done.
+    void finish_file();
 
     std::size_t count() const { return count_.load(); }
 
@@ -38,8 +54,14 @@ public:
 private:
     std::ostream* out_;
     std::function<void()> before_write_;
+    Diagnostics* parent_ = nullptr;
+    std::string file_;
+    std::size_t max_lines_ = 0;
     std::mutex mutex_;
     std::atomic<std::size_t> count_{0};
+
+    void count_one();
+    void print(const std::string& line);
 };
 
 }  // namespace newsdex

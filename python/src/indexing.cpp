@@ -44,6 +44,7 @@ IndexOptions options_from(const std::string& db, const py::dict& options) {
         else if (name == "metadata_text") metadata_text = value.cast<bool>();
         else if (name == "jobs") o.jobs = static_cast<unsigned>(count_arg(value, "jobs"));
         else if (name == "prune") o.prune = value.cast<bool>();
+        else if (name == "follow_links") o.follow_links = value.cast<bool>();
         else if (name == "rebuild") o.rebuild = value.cast<bool>();
         else if (name == "wait") o.wait = value.cast<bool>();
         else if (name == "commit_every") o.commits.every_articles = count_arg(value, "commit_every");
@@ -105,6 +106,7 @@ py::dict index(const std::string& db, const std::vector<std::string>& paths, con
     out["files_unchanged"] = report.walk.files_unchanged;
     out["files_ignored"] = report.walk.files_ignored;
     out["files_failed"] = report.walk.files_failed;
+    out["empty_archive_entries"] = report.walk.entries_empty;
     out["joined_copies"] = report.groups.joined;
     out["warnings"] = warning_lines;
     out["seconds"] = seconds;

@@ -66,6 +66,24 @@ def test_warnings_are_returned_as_the_command_prints_them(tmp_path):
     assert (summary["articles"], summary["files_read"], summary["files_failed"]) == (1, 2, 0)
 
 
+def test_follow_links_enters_linked_folders_as_the_command_line_does(tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "linked.txt").write_text("Title: Linked\n\nAn article behind a link.\n")
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "plain.txt").write_text("Title: Plain\n\nAn article in the folder.\n")
+    (folder / "more").symlink_to(elsewhere)
+    skipped = newsdex.index(tmp_path / "skipped.db", folder)
+    assert (skipped["articles"], skipped["files_ignored"], skipped["warnings"]) == (1, 1, [])
+    followed = newsdex.index(tmp_path / "followed.db", folder, follow_links=True)
+    cli = subprocess.run([INDEX, "-d", str(tmp_path / "cli.db"), "--follow-links", str(folder)],
+                         capture_output=True, text=True)
+    assert cli.returncode == 0
+    assert (followed["articles"], followed["files_ignored"]) == (2, 0)
+    assert followed["summary"].split(";")[:2] == cli.stderr.strip().split(";")[:2]
+
+
 def test_a_progress_callback_that_raises_stops_the_run(tmp_path):
     def stop(state):
         raise KeyboardInterrupt
