@@ -96,10 +96,10 @@ int main(int argc, char** argv) {
     app.add_flag("--wait", options.wait, "Wait for another newsdex-index on the same database to finish");
     bool compact = false;
     bool no_compact = false;
-    auto* compact_flag = app.add_flag("--compact", compact,
-                                      "Compact the database's shards at the end of the run (smaller, faster "
-                                      "to search); done anyway after a run that changed a fifth of the articles");
-    app.add_flag("--no-compact", no_compact, "Never compact, not even after a large run")->excludes(compact_flag);
+    app.add_flag("--compact", compact,
+                 "Compact the database's shards at the end of the run (smaller, faster to search); "
+                 "done anyway after a run that wrote a fifth of the articles or more");
+    app.add_flag("--no-compact", no_compact, "Never compact, not even after a large run");
     app.add_option("--progress", progress, "Progress line on stderr: auto (on a terminal), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
@@ -118,6 +118,10 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         const int code = app.exit(e);
         return code == 0 ? 0 : 2;
+    }
+    if (compact && no_compact) {
+        std::cerr << "error: --compact and --no-compact exclude each other\n";
+        return 2;
     }
     if (paths.empty() && !compact) {
         std::cerr << "error: no files or folders to index (give some, or --compact alone to compact the "

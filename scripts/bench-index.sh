@@ -129,13 +129,16 @@ done
 
 if [ "$prepare" -eq 1 ]; then echo "corpora ready"; exit 0; fi
 
+# The help is read once into a variable: `newsdex-index --help | grep -q` fails under pipefail
+# whenever grep exits before the help is written out (SIGPIPE), and then looks like "no -j".
+newsdex_help=$("$newsdex" --help)
 # -j runs only when this newsdex-index has the option (it may not yet).
 has_j=0
-if "$newsdex" --help | grep -Eq '(^|[ ,])-j([ ,]|$)'; then has_j=1; fi
+if grep -Eq '(^|[ ,])-j([ ,]|$)' <<< "$newsdex_help"; then has_j=1; fi
 # The same for --compact: a new database is compacted by default, but say so, so that the
 # timed run is the same whatever the default becomes.
 compact_args=()
-if "$newsdex" --help | grep -Eq '(^|[ ,])--compact([ ,]|$)'; then compact_args=(--compact); fi
+if grep -Eq '^ +--compact( |$)' <<< "$newsdex_help"; then compact_args=(--compact); fi
 
 # du of a database folder, and of its compacted form. A newsdex database may be a folder of
 # shard databases with a stub file: every glass database under it is compacted separately.

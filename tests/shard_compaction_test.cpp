@@ -425,7 +425,7 @@ TEST_F(ShardCompaction, CommandLineCompactAloneNoCompactAndTheSummary) {
     };
     const std::vector<Row> rows = {
         {{"-d", db_.string()}, "error: no files or folders to index (give some, or --compact alone to compact the database)"},
-        {{"-d", db_.string(), "--compact", "--no-compact", kCorpus}, "--compact excludes --no-compact"},
+        {{"-d", db_.string(), "--compact", "--no-compact", kCorpus}, "error: --compact and --no-compact exclude each other"},
         {{"-d", db_.string(), "--compact", "--rebuild"}, "error: --rebuild needs the files and folders to index"},
         {{"-d", (tmp_ / "none.db").string(), "--compact"},
          "error: no database at " + (tmp_ / "none.db").string() + " to compact (create it with: newsdex-index -d " +
