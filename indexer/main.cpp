@@ -42,7 +42,10 @@ int main(int argc, char** argv) {
         "Other files are ignored and counted. Text that is not UTF-8 is detected and converted.\n\n"
         "Re-running is incremental: unchanged files (same size and mtime) are skipped, changed\n"
         "files have their articles replaced, --prune removes articles of deleted files. Commits\n"
-        "happen as it goes: an interrupted run keeps what was committed, and a re-run finishes.\n\n"
+        "happen as it goes: an interrupted run keeps what was committed, and a re-run finishes.\n"
+        "A run that added, changed or removed a fifth of the articles or more (a new database\n"
+        "too) ends by compacting the shards, which makes the database a third to a half smaller;\n"
+        "--compact always does, --no-compact never, and --compact without paths only compacts.\n\n"
         "Exit status: 0 all input indexed cleanly, 1 indexed with warnings (each printed on\n"
         "stderr with its file and line), 2 fatal error (bad usage, no path exists, database\n"
         "cannot be opened or written, is locked, was made with other analyzer settings, or by\n"
@@ -50,6 +53,7 @@ int main(int argc, char** argv) {
         "Examples:\n"
         "  newsdex-index -d news.db ~/archive/articles\n"
         "  newsdex-index -d news.db --prune ~/archive/articles      # after deleting files\n"
+        "  newsdex-index -d news.db --compact                       # compact, index nothing\n"
         "  newsdex-index -d news.de.db --language german --accents keep berliner/ feeds.jsonl.gz\n"};
     app.get_formatter()->column_width(34);
     app.set_version_flag("--version", newsdex::version_line("newsdex-index"));
@@ -65,7 +69,7 @@ int main(int argc, char** argv) {
     newsdex::IndexOptions options;
     std::size_t commit_every = options.commits.every_articles;
     long commit_seconds = options.commits.every_seconds.count();
-    app.add_option("paths", paths, "Files and folders to index")->required();
+    app.add_option("paths", paths, "Files and folders to index (none with --compact: only compact)");
     app.add_option("-d,--db", db, "Database folder (default: $NEWSDEX_DB, else ./newsdex.db)")->type_name("DIR");
     app.add_option("--language", language,
                    "Stemming language: a Snowball stemmer name (english, german, french, russian, "
@@ -92,6 +96,12 @@ int main(int argc, char** argv) {
                  "Enter symbolic links to folders (links to files are always read; loops are skipped)");
     app.add_flag("--rebuild", options.rebuild, "Start from an empty database");
     app.add_flag("--wait", options.wait, "Wait for another newsdex-index on the same database to finish");
+    bool compact = false;
+    bool no_compact = false;
+    app.add_flag("--compact", compact,
+                 "Compact the database's shards at the end of the run (smaller, faster to search); "
+                 "done anyway after a run that wrote a fifth of the articles or more");
+    app.add_flag("--no-compact", no_compact, "Never compact, not even after a large run");
     app.add_option("--progress", progress, "Progress line on stderr: auto (on a terminal), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
@@ -111,6 +121,19 @@ int main(int argc, char** argv) {
         const int code = app.exit(e);
         return code == 0 ? 0 : 2;
     }
+    if (compact && no_compact) {
+        std::cerr << "error: --compact and --no-compact exclude each other\n";
+        return 2;
+    }
+    if (paths.empty() && !compact) {
+        std::cerr << "error: no files or folders to index (give some, or --compact alone to compact the "
+                     "database)\nRun with --help for more information.\n";
+        return 2;
+    }
+    if (paths.empty() && (options.rebuild || options.prune)) {
+        std::cerr << "error: " << (options.rebuild ? "--rebuild" : "--prune") << " needs the files and folders to index\n";
+        return 2;
+    }
     if (!encoding.empty() && !newsdex::encoding_supported(encoding)) {
         std::cerr << "error: unknown encoding '" << encoding << "'\n";
         return 2;
@@ -128,6 +151,9 @@ int main(int argc, char** argv) {
         options.decode = newsdex::DecodeOptions{encoding, {}};
         options.commits.every_articles = commit_every;
         options.commits.every_seconds = std::chrono::seconds(commit_seconds);
+        options.compact = compact      ? newsdex::CompactWhen::always
+                          : no_compact ? newsdex::CompactWhen::never
+                                       : newsdex::CompactWhen::automatic;
         if (show_progress) options.progress = [&](const newsdex::IndexSummary& s) { progress_line.update(s); };
         const newsdex::IndexReport report = newsdex::run_index(paths, options, diag);
         progress_line.clear();

@@ -18,6 +18,7 @@
 #include "index/copy_groups.h"
 #include "index/index_run.h"
 #include "index/schema.h"
+#include "index/shard_layout.h"
 #include "near_duplicate_stories.h"
 #include "search/copies.h"
 #include "test_support.h"
@@ -256,8 +257,11 @@ TEST_F(CopyGroups, APassCutShortIsFinishedByTheNextRun) {
         fs::copy(db, tmp_ / "cut.db", fs::copy_options::recursive);
         Xapian::doccount undone = 0;
         Xapian::doccount undone_founders = 0;  // these found their group again: they join none
-        for (const auto& [shard, from] : {std::pair{"shard-0", cut.shard0_from}, std::pair{"shard-1", cut.shard1_from}}) {
-            Xapian::WritableDatabase writable((tmp_ / "cut.db" / shard).string(), Xapian::DB_OPEN);
+        // The shards as the stub names them: the first run's compaction renamed them.
+        const std::vector<std::string> shards = shard_layout::shard_paths((tmp_ / "cut.db").string());
+        ASSERT_EQ(shards.size(), 2u);
+        for (const auto& [shard, from] : {std::pair{shards[0], cut.shard0_from}, std::pair{shards[1], cut.shard1_from}}) {
+            Xapian::WritableDatabase writable(shard, Xapian::DB_OPEN);
             for (auto it = writable.postlist_begin(""); it != writable.postlist_end(""); ++it) {
                 Xapian::Document doc = writable.get_document(*it);
                 const std::string group = doc.get_value(schema::kGroupSlot);
@@ -297,7 +301,7 @@ TEST_F(CopyGroups, APassCutShortAfterAnEarlierRunShowsNoMarkedArticleEarly) {
     index(db, {tmp_ / "corpus"}, 1);
     const auto complete = members(db);
     {
-        Xapian::WritableDatabase writable((db / "shard-0").string(), Xapian::DB_OPEN);
+        Xapian::WritableDatabase writable(shard_layout::shard_paths(db.string()).at(0), Xapian::DB_OPEN);
         for (const auto& [id, m] : complete) {
             if (id == "h1" || m.group.empty()) continue;
             Xapian::Document doc = writable.get_document(m.docid);

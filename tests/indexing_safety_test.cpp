@@ -385,11 +385,104 @@ TEST_F(IndexingSafety, KilledRunsEndLikeUninterruptedRunsAfterARerun) {
         EXPECT_EQ(difference(completed, reference), "");
         EXPECT_EQ(duplicates(completed), "");
         expect_xapian_check_passes(db);
+        // A kill during the run's closing compaction left nothing the re-run did not remove.
+        EXPECT_EQ(newsdex::shard_layout::unnamed_entries(db.string()), std::vector<std::string>{});
         // …and its file states are complete: one more run has nothing to read.
         const RunResult again = index(db, args);
         EXPECT_TRUE(contains(again.err, unchanged_summary)) << again.err;
         fs::remove_all(db);
     }
+}
+
+// ---- 1b. killed while compacting ------------------------------------------------------------
+
+// The folder's entries, for the state a kill left: "XAPIANDB=auto shard-0.1 auto shard-1 |
+// shard-0 shard-0.1 shard-1" (the stub's lines, then every shard folder).
+std::string layout(const fs::path& db) {
+    std::string text = "XAPIANDB=";
+    std::istringstream stub(read_file(db / "XAPIANDB"));
+    for (std::string line; std::getline(stub, line);) text += line + " ";
+    text += "|";
+    std::set<std::string> folders;
+    for (const auto& entry : fs::directory_iterator(db)) {
+        if (entry.path().filename().string() != "XAPIANDB" && entry.path().filename() != "newsdex.lock") {
+            folders.insert(entry.path().filename().string());
+        }
+    }
+    for (const auto& name : folders) text += " " + name;
+    return text;
+}
+
+// `newsdex-index --compact` with nothing to index is all compaction (two shards copied,
+// synced, swapped in and removed one after the other), so kills at random points of it land
+// in every step. After each, the database opens with every article and searches; the next run
+// removes the leftovers and finishes the compaction.
+TEST_F(IndexingSafety, KillsDuringCompactionKeepEveryArticleAndTheNextRunCleansUp) {
+    const fs::path corpus = tmp_ / "corpus";
+    sync_corpus(corpus, news_corpus(false));
+    const fs::path written_db = tmp_ / "written.db";  // as indexed, before any compaction
+    const std::vector<std::string> options{"-j", "2", "--commit-every", "100"};
+    ASSERT_EQ(index(written_db, concat(options, {"--no-compact", corpus.string()})).exit_code, 0);
+    const Dump reference = dump(written_db);
+    ASSERT_EQ(reference.size(), kNewsArticles);
+    ASSERT_EQ(layout(written_db), "XAPIANDB=auto shard-0 auto shard-1 | shard-0 shard-1");
+
+    const fs::path timed_db = tmp_ / "timed.db";
+    fs::copy(written_db, timed_db, fs::copy_options::recursive);
+    const auto started = std::chrono::steady_clock::now();
+    const RunResult uninterrupted = index(timed_db, {"--compact"});
+    const auto run_time = std::chrono::steady_clock::now() - started;
+    ASSERT_EQ(uninterrupted.exit_code, 0) << uninterrupted.err;
+    ASSERT_EQ(layout(timed_db), "XAPIANDB=auto shard-0.1 auto shard-1.1 | shard-0.1 shard-1.1");
+    ASSERT_EQ(difference(dump(timed_db), reference), "");
+
+    std::mt19937_64 rng(kSeed + 1);
+    std::set<std::string> states;  // the layouts kills left
+    constexpr int kTrials = 12;
+    for (int trial = 0; trial < kTrials; ++trial) {
+        SCOPED_TRACE("trial " + std::to_string(trial));
+        const fs::path db = tmp_ / ("kill-" + std::to_string(trial) + ".db");
+        auto delay = std::chrono::duration_cast<std::chrono::microseconds>(
+            run_time * (0.02 + 0.96 * static_cast<double>(rng() % 1000) / 1000.0));
+        RunResult killed;
+        for (int attempt = 0; attempt < 4; ++attempt, delay /= 2) {
+            fs::remove_all(db);
+            fs::copy(written_db, db, fs::copy_options::recursive);
+            auto indexer = start(kIndexBin, {"-d", db.string(), "--compact"});
+            std::this_thread::sleep_for(delay);
+            indexer->kill(SIGKILL);
+            killed = indexer->finish();
+            if (killed.term_signal == SIGKILL) break;
+            ASSERT_EQ(killed.exit_code, 0) << killed.err;
+        }
+        ASSERT_EQ(killed.term_signal, SIGKILL) << "every run ended before its kill";
+        const std::string state = layout(db);
+        states.insert(state);
+        SCOPED_TRACE("killed in state " + state);
+
+        Dump partial;
+        ASSERT_NO_THROW(partial = dump(db)) << "the killed compaction's database does not open or decode";
+        EXPECT_EQ(difference(partial, reference), "");
+        expect_xapian_check_passes(db);
+        EXPECT_EQ(found(db, "newsroom").size(), 100u);  // -n 100 of the 2,000 that match
+
+        const RunResult rerun = index(db, {"--compact"});
+        ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
+        EXPECT_EQ(newsdex::shard_layout::unnamed_entries(db.string()), std::vector<std::string>{});
+        EXPECT_EQ(stub_shards(db).size(), 2u);
+        EXPECT_EQ(difference(dump(db), reference), "");
+        expect_xapian_check_passes(db);
+        // …and the file states came through: a run over the corpus has nothing to read.
+        const RunResult again = index(db, {corpus.string()});
+        EXPECT_TRUE(contains(again.err, "; 0 files read, " + std::to_string(news_corpus(false).size()) + " unchanged,"))
+            << again.err;
+        fs::remove_all(db);
+    }
+    // Kills landed before the first swap, between the two, or after the last, with or without
+    // a folder left over: more than one of these states was seen.
+    std::string seen;
+    for (const auto& state : states) seen += "\n  " + state;
+    EXPECT_GE(states.size(), 2u) << "every kill left the same state:" << seen;
 }
 
 // ---- 2. one indexer at a time ---------------------------------------------------------------
@@ -468,6 +561,34 @@ TEST_F(IndexingSafety, SearchesDuringCommitsSucceedWithValidJson) {
     EXPECT_GT(during, 0) << "the indexer ended before the first search: nothing was tested";
     EXPECT_EQ(dump(db).size(), kNewsArticles + 1);
     expect_xapian_check_passes(db);  // what the searches saw was never real damage
+}
+
+// A compaction swaps each shard for a new folder and removes the old one while searches run:
+// a search opens the old or the new stub and finds every article either way (one opening a
+// folder removed under it reads the stub again).
+TEST_F(IndexingSafety, SearchesDuringCompactionsFindEveryArticle) {
+    const fs::path corpus = tmp_ / "corpus";
+    sync_corpus(corpus, news_corpus(false));
+    const fs::path db = tmp_ / "news.db";
+    ASSERT_EQ(index(db, {"-j", "2", "--no-compact", corpus.string()}).exit_code, 0);
+
+    // Compactions one after the other in a child process, until told to stop.
+    auto compactor = start("/bin/sh", {"-c", "while [ ! -e \"$0/stop\" ]; do \"$1\" -q -d \"$2\" --compact || exit 1; done",
+                                       tmp_.string(), kIndexBin, db.string()});
+    int during = 0;
+    for (int i = 0; i < 40; ++i) {
+        SCOPED_TRACE("search " + std::to_string(i));
+        if (compactor->running()) ++during;
+        const RunResult r = run(kSearchBin, {"-d", db.string(), "--count", "newsroom"});
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+        EXPECT_EQ(r.out, "2000\n");
+    }
+    write_file(tmp_ / "stop", "");
+    const RunResult compactions = compactor->finish();
+    EXPECT_EQ(compactions.exit_code, 0) << compactions.err;
+    EXPECT_GT(during, 30) << "the compactions ended early: too little was tested";
+    EXPECT_NE(read_file(db / "XAPIANDB"), "auto shard-0\nauto shard-1\n") << "no compaction ran";
+    EXPECT_EQ(dump(db).size(), kNewsArticles);
 }
 
 // ---- 4. incremental re-runs -----------------------------------------------------------------

@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "corpus_fixture.h"
+#include "index/shard_layout.h"
 
 namespace {
 
@@ -515,8 +516,8 @@ TEST_F(ResultControls, AFormatOneDatabaseMustBeRebuilt) {
     write_file(folder / "a.txt", txt_article("Title: Harbour dues\nID: f-1\nDate: 2025-01-02\n", "harbour dues"));
     const std::string db = (tmp_ / "format-one.db").string();
     ASSERT_EQ(run(kIndexBin, {"-q", "-j", "2", "-d", db, folder.string()}).exit_code, 0);
-    for (const char* shard : {"shard-0", "shard-1"}) {
-        Xapian::WritableDatabase writable((fs::path(db) / shard).string(), Xapian::DB_OPEN);
+    for (const std::string& shard : newsdex::shard_layout::shard_paths(db)) {
+        Xapian::WritableDatabase writable(shard, Xapian::DB_OPEN);
         writable.set_metadata("newsdex.format", "1");
         writable.commit();
     }

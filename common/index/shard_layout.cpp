@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -75,9 +76,20 @@ std::vector<std::string> shard_names(const std::string& db_path, unsigned count)
 }
 
 void write_stub(const std::string& db_path, unsigned count) {
+    std::vector<std::string> names;
+    for (unsigned i = 0; i < count; ++i) names.push_back(kShardPrefix + std::to_string(i));
+    write_stub(db_path, names);
+}
+
+void write_stub(const std::string& db_path, const std::vector<std::string>& shard_names) {
     const fs::path root(db_path);
     std::string stub;
-    for (unsigned i = 0; i < count; ++i) stub += "auto " + kShardPrefix + std::to_string(i) + "\n";
+    for (const auto& name : shard_names) {
+        if (!name.starts_with(kShardPrefix) || name.find('/') != std::string::npos) {
+            throw Error("cannot name shard '" + name + "' in " + db_path + ": not a shard folder name");
+        }
+        stub += "auto " + name + "\n";
+    }
     const fs::path tmp = root / (kStub + ".tmp");
     {
         std::ofstream out(tmp, std::ios::trunc);
@@ -90,6 +102,34 @@ void write_stub(const std::string& db_path, unsigned count) {
     fs::rename(tmp, root / kStub, ec);
     if (ec) throw Error("cannot write " + (root / kStub).string() + ": " + ec.message());
     fsync_path(root, true);
+}
+
+std::vector<std::string> unnamed_entries(const std::string& db_path) {
+    const fs::path root(db_path);
+    std::error_code ec;
+    if (!fs::exists(root / kStub, ec)) return {};
+    std::vector<std::string> named;
+    for (const auto& path : shard_paths(db_path)) named.push_back(fs::path(path).filename().string());
+    std::vector<std::string> unnamed;
+    for (const auto& entry : fs::directory_iterator(root, ec)) {
+        const std::string name = entry.path().filename().string();
+        const bool stray_shard =
+            name.starts_with(kShardPrefix) && std::find(named.begin(), named.end(), name) == named.end();
+        if (stray_shard || name == kStub + ".tmp") unnamed.push_back(name);
+    }
+    if (ec) throw Error("cannot list database folder " + db_path + ": " + ec.message());
+    std::sort(unnamed.begin(), unnamed.end());
+    return unnamed;
+}
+
+std::size_t remove_unnamed_entries(const std::string& db_path) {
+    const std::vector<std::string> unnamed = unnamed_entries(db_path);
+    for (const auto& name : unnamed) {
+        std::error_code ec;
+        fs::remove_all(fs::path(db_path) / name, ec);
+        if (ec) throw Error("cannot remove " + (fs::path(db_path) / name).string() + ": " + ec.message());
+    }
+    return unnamed.size();
 }
 
 bool is_single_database(const std::string& db_path) {
@@ -139,6 +179,26 @@ void sync_to_disk(const std::string& db_path) {
         else if (entry.is_directory(ec)) fsync_path(entry.path(), true);
     }
     fsync_path(db_path, true);
+}
+
+void sync_folder(const std::string& folder) {
+    std::error_code ec;
+    for (const auto& entry : fs::recursive_directory_iterator(folder, ec)) {
+        if (entry.is_regular_file(ec)) fsync_path(entry.path(), false);
+        else if (entry.is_directory(ec)) fsync_path(entry.path(), true);
+    }
+    if (ec) throw Error("cannot sync " + folder + " to disk: " + ec.message());
+    fsync_path(folder, true);
+    fsync_path(fs::path(folder).parent_path(), true);
+}
+
+std::uintmax_t folder_bytes(const std::string& folder) {
+    std::uintmax_t bytes = 0;
+    std::error_code ec;
+    for (const auto& entry : fs::recursive_directory_iterator(folder, ec)) {
+        if (entry.is_regular_file(ec)) bytes += entry.file_size(ec);
+    }
+    return bytes;
 }
 
 }  // namespace newsdex::shard_layout

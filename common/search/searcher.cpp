@@ -25,21 +25,25 @@ namespace {
 
 // Each shard on its own, for the metadata that every shard keeps for itself (the stem table),
 // and the whole database made of those same handles: opening the stub as well would open
-// every shard's tables twice, a good part of a one-shot search's start-up.
+// every shard's tables twice, a good part of a one-shot search's start-up. `opened` gets the
+// shard folders the stub named.
 // A searcher that runs while newsdex-index commits may see its revision vanish; reopening
 // and retrying picks up the new one.
 constexpr int kRetries = 3;
 
-Xapian::Database open_readable(const std::string& path, std::vector<Xapian::Database>& shards) {
-    const std::vector<std::string> shard_paths = shard_layout::shard_paths(path);
-    if (shard_paths.empty()) {
-        throw Error("no database at " + path + " (create it with: newsdex-index -d " + path + " FOLDER)");
-    }
+Xapian::Database open_readable(const std::string& path, std::vector<Xapian::Database>& shards,
+                               std::vector<std::string>& opened) {
     for (int attempt = 1;; ++attempt) {
+        // Read again on each attempt: a compaction may have swapped a shard for its compacted
+        // copy, and removed the folder the stub named a moment ago.
+        opened = shard_layout::shard_paths(path);
+        if (opened.empty()) {
+            throw Error("no database at " + path + " (create it with: newsdex-index -d " + path + " FOLDER)");
+        }
         try {
             shards.clear();
             Xapian::Database whole;
-            for (const auto& shard : shard_paths) whole.add_database(shards.emplace_back(shard));
+            for (const auto& shard : opened) whole.add_database(shards.emplace_back(shard));
             return whole;
         } catch (const Xapian::DatabaseVersionError& e) {
             throw Error("database " + path + " was made by an incompatible Xapian version: " + e.get_msg());
@@ -48,6 +52,12 @@ Xapian::Database open_readable(const std::string& path, std::vector<Xapian::Data
         } catch (const Xapian::DatabaseCorruptError& e) {
             // Seen now and then when opening while newsdex-index commits; real damage persists.
             if (attempt == kRetries) throw Error("cannot open database " + path + ": " + e.get_description());
+        } catch (const Xapian::DatabaseOpeningError& e) {
+            // A shard folder removed after its compacted copy was swapped in: the stub names
+            // another folder now. Otherwise the folder is simply not there.
+            if (attempt == kRetries || shard_layout::shard_paths(path) == opened) {
+                throw Error("cannot open database " + path + ": " + e.get_description());
+            }
         } catch (const Xapian::Error& e) {
             throw Error("cannot open database " + path + ": " + e.get_description());
         }
@@ -119,7 +129,24 @@ std::string join(const std::vector<std::string>& parts, const std::string& separ
 }  // namespace
 
 Searcher::Searcher(const std::string& db_path)
-    : path_(db_path), db_(open_readable(db_path, shards_)), analyzer_(current_settings(db_, shards_, db_path)) {}
+    : path_(db_path),
+      db_(open_readable(db_path, shards_, shard_paths_)),
+      analyzer_(current_settings(db_, shards_, db_path)) {}
+
+void Searcher::refresh() {
+    // Compaction swaps shards for new folders (index/shard_compaction.h): reopening the old
+    // ones would find them gone, or keep showing what they held when they were replaced.
+    if (shard_layout::shard_paths(path_) != shard_paths_) {
+        db_ = open_readable(path_, shards_, shard_paths_);
+        return;
+    }
+    try {
+        db_.reopen();
+        for (auto& shard : shards_) shard.reopen();
+    } catch (const Xapian::DatabaseOpeningError&) {
+        db_ = open_readable(path_, shards_, shard_paths_);  // swapped since the stub was read
+    }
+}
 
 void Searcher::weigh(std::vector<MatchPattern>& patterns) const {
     const double docs = static_cast<double>(db_.get_doccount()) + 1.0;
@@ -349,13 +376,11 @@ auto Searcher::retrying(Attempt&& attempt) {
             return attempt();
         } catch (const Xapian::DatabaseModifiedError&) {
             if (tries == kRetries) throw Error("database " + path_ + " keeps changing; try again");
-            db_.reopen();
-            for (auto& shard : shards_) shard.reopen();
+            refresh();
         } catch (const Xapian::DatabaseCorruptError& e) {
             // A block reused by a commit while it was being read looks corrupt; real damage persists.
             if (tries == kRetries) throw Error("search failed on database " + path_ + ": " + e.get_description());
-            db_.reopen();
-            for (auto& shard : shards_) shard.reopen();
+            refresh();
         } catch (const Xapian::Error& e) {
             throw Error("search failed on database " + path_ + ": " + e.get_description());
         }
@@ -373,8 +398,7 @@ double* bm25_parameter(Bm25Params& params, std::string_view name) {
 
 void Searcher::reopen() {
     try {
-        db_.reopen();
-        for (auto& shard : shards_) shard.reopen();
+        refresh();
     } catch (const Xapian::Error& e) {
         throw Error("cannot reopen database " + path_ + ": " + e.get_description());
     }

@@ -122,12 +122,14 @@ public:
     const AnalyzerSettings& settings() const { return analyzer_.settings(); }
 
     // Moves to the database's latest committed revision (Xapian::Database::reopen): until
-    // then a Searcher answers from the revision it opened, as every Xapian reader does.
+    // then a Searcher answers from the revision it opened, as every Xapian reader does. After
+    // a compaction swapped shards, opens the ones the stub names now.
     void reopen();
 
 private:
     std::string path_;
-    std::vector<Xapian::Database> shards_;  // declared before db_: open_readable fills it
+    std::vector<Xapian::Database> shards_;  // declared before db_: open_readable fills them
+    std::vector<std::string> shard_paths_;  // the folders shards_ and db_ were opened from
     Xapian::Database db_;
     Analyzer analyzer_;
 
@@ -141,6 +143,8 @@ private:
     // A corrected query that finds more than `found` articles, if the speller has one.
     std::optional<std::string> suggest(const ParsedQuery& parsed, const SearchRequest& request, std::size_t found);
     void weigh(std::vector<MatchPattern>& patterns) const;
+    // reopen() without turning Xapian's errors into Error: for the retries.
+    void refresh();
     // Runs `attempt`, reopening and retrying when an indexer's commit got in the way.
     template <typename Attempt>
     auto retrying(Attempt&& attempt);

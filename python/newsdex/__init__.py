@@ -282,17 +282,20 @@ def index(db_path: _PathLike, paths: Union[_PathLike, Sequence[_PathLike]], jobs
           language: str = "english", accents: str = "fold", metadata_text: bool = True,
           encoding: Optional[str] = None, prune: bool = False, rebuild: bool = False,
           wait: bool = False, progress: Optional[Callable[[dict], Any]] = None,
-          follow_links: bool = False) -> dict:
+          follow_links: bool = False, compact: Optional[bool] = None) -> dict:
     """Indexes files and folders into the database at db_path, as newsdex-index does (the
     same options: jobs is -j, default one per core; language a Snowball stemmer name or
-    "none"; accents "fold" or "keep"; follow_links is --follow-links; ...).
+    "none"; accents "fold" or "keep"; follow_links is --follow-links; compact True is
+    --compact, False --no-compact, None compacts after a run that wrote a fifth of the
+    articles; paths may be [] with compact=True, to compact only; ...).
 
     `progress`, if given, is called about ten times a second with a dict of files_total,
     bytes_total, bytes_done, articles_sent, files_read, ... and once at the end.
 
     Returns the summary: the counts (articles, added, updated, unchanged, removed,
     files_read, files_unchanged, files_ignored, files_failed, empty_archive_entries,
-    joined_copies), "warnings"
+    joined_copies), "compaction" (None, or shards, bytes_before and bytes_after when the run
+    compacted), "warnings"
     (each as newsdex-index prints it), "seconds" and "summary" (the line newsdex-index
     prints). Raises LockedError when another indexer is writing the database (wait=True
     waits), DatabaseError for anything else fatal; problems with single files are warnings.
@@ -301,7 +304,7 @@ def index(db_path: _PathLike, paths: Union[_PathLike, Sequence[_PathLike]], jobs
         paths = [paths]
     options = _options(jobs=jobs, language=language, accents=accents, metadata_text=metadata_text,
                        encoding=encoding, prune=prune, rebuild=rebuild, wait=wait,
-                       follow_links=follow_links)
+                       follow_links=follow_links, compact=compact)
     return _core.index(_fspath(db_path), [_fspath(p) for p in paths], options, progress)
 
 

@@ -48,6 +48,7 @@ IndexOptions options_from(const std::string& db, const py::dict& options) {
         else if (name == "rebuild") o.rebuild = value.cast<bool>();
         else if (name == "wait") o.wait = value.cast<bool>();
         else if (name == "commit_every") o.commits.every_articles = count_arg(value, "commit_every");
+        else if (name == "compact") o.compact = value.cast<bool>() ? CompactWhen::always : CompactWhen::never;
         else throw py::type_error("unknown index option '" + name + "'");
     }
     if (accents != "fold" && accents != "keep") throw py::value_error("accents must be 'fold' or 'keep', not '" + accents + "'");
@@ -108,6 +109,15 @@ py::dict index(const std::string& db, const std::vector<std::string>& paths, con
     out["files_failed"] = report.walk.files_failed;
     out["empty_archive_entries"] = report.walk.entries_empty;
     out["joined_copies"] = report.groups.joined;
+    if (report.compaction.shards > 0) {
+        py::dict compaction;
+        compaction["shards"] = report.compaction.shards;
+        compaction["bytes_before"] = report.compaction.bytes_before;
+        compaction["bytes_after"] = report.compaction.bytes_after;
+        out["compaction"] = compaction;
+    } else {
+        out["compaction"] = py::none();
+    }
     out["warnings"] = warning_lines;
     out["seconds"] = seconds;
     out["summary"] = summary;

@@ -13,7 +13,8 @@ from conftest import CORPUS, INDEX, jsonl
 SUMMARY = re.compile(
     r"^indexed (\d+) articles: (\d+) added, (\d+) updated, (\d+) unchanged, (\d+) removed; "
     r"(\d+) files read, (\d+) unchanged, (\d+) ignored, (\d+) failed; (\d+) warnings; "
-    r"\d+\.\d\d s, \d+\.\d MB/s, \d+ articles/s; (\d+) joined a group of wire copies$")
+    r"\d+\.\d\d s, \d+\.\d MB/s, \d+ articles/s; (\d+) joined a group of wire copies"
+    r"(?:; compacted \d+ shards?, [\d.]+ \u2192 [\d.]+ MB)?$")
 
 
 def counts(line):
@@ -122,3 +123,26 @@ def test_bad_index_arguments(tmp_path):
         newsdex.index(tmp_path / "x.db", CORPUS, encoding="klingon")
     with pytest.raises(newsdex.DatabaseError, match="^none of the given paths exists$"):
         newsdex.index(tmp_path / "x.db", tmp_path / "no-such-folder")
+
+
+def test_compaction_as_the_command_line_does_it(tmp_path):
+    # A new database is compacted: the shards the stub names are the compacted copies.
+    summary = newsdex.index(tmp_path / "py.db", CORPUS, jobs=2)
+    assert summary["compaction"]["shards"] == 2
+    assert summary["compaction"]["bytes_after"] < summary["compaction"]["bytes_before"]
+    assert (tmp_path / "py.db" / "XAPIANDB").read_text() == "auto shard-0.1\nauto shard-1.1\n"
+    db = newsdex.open(tmp_path / "py.db")
+    before = db.search("north korean soldiers")
+    # compact=True with no paths only compacts; a reader open across it reopens onto the copies.
+    again = newsdex.index(tmp_path / "py.db", [], compact=True)
+    assert (again["articles"], again["files_read"], again["compaction"]["shards"]) == (0, 0, 2)
+    assert again["summary"].endswith(" MB") and "; compacted 2 shards, " in again["summary"]
+    assert db.search("north korean soldiers") == before
+    db.reopen()
+    assert db.search("north korean soldiers") == before
+    # compact=False leaves a new database as written.
+    plain = newsdex.index(tmp_path / "plain.db", CORPUS, jobs=2, compact=False)
+    assert plain["compaction"] is None
+    assert (tmp_path / "plain.db" / "XAPIANDB").read_text() == "auto shard-0\nauto shard-1\n"
+    with pytest.raises(newsdex.DatabaseError, match="no database at .* to compact"):
+        newsdex.index(tmp_path / "none.db", [], compact=True)
