@@ -268,7 +268,9 @@ TEST_F(WalkWarnings, EmptyArchiveEntriesAreCountedNotWarnedAbout) {
     EXPECT_TRUE(summary.starts_with("indexed 1 articles: 1 added, 0 updated, 0 unchanged, 0 removed; "
                                     "1 files read, 0 unchanged, 0 ignored, 0 failed; 0 warnings; "))
         << r.err;
-    EXPECT_TRUE(summary.ends_with("; 2001 empty archive entries skipped")) << r.err;
+    // Its own part after the wire copies, before what compaction did (a new database is compacted).
+    EXPECT_NE(summary.find("wire copies; 2001 empty archive entries skipped; compacted "), std::string::npos)
+        << r.err;
     EXPECT_EQ(paths_found("xylostory"), std::set<std::string>{"bundle.tar:story.txt"});
     // Empty entries are no failure: the archive is recorded and not read again.
     const RunResult again = index({corpus_.string()});
