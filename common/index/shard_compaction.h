@@ -46,10 +46,10 @@ bool worth_compacting(std::size_t written, std::size_t articles);
 
 // Automatic compaction after a run that wrote at least this share of the database's articles
 // (a new database too). Compacting takes about as long whatever the run wrote (the whole
-// database is copied: 0.3 s for Reuters, 4-6 s for ten times its size), while any run into a
+// database is copied: 0.3 s for Reuters, 3.5-4 s for ten times its size), while any run into a
 // compacted database, small or large, grows it back to 1.5-1.9 times its compacted size
-// (docs/performance.md). So the share only bounds the cost: measured, compaction adds 14 % (x10)
-// to 30 % (x1) to a run that wrote a fifth of the articles, and doubles one that wrote 4-6 %.
+// (docs/performance.md). So the share only bounds the cost: measured, compaction adds a quarter
+// to a third to a run that wrote a fifth of the articles, and doubles one that wrote 3-6 %.
 inline constexpr std::size_t kCompactAbovePercent = 20;
 
 }  // namespace newsdex
