@@ -55,15 +55,9 @@ results="$bench/results-$(date +%Y-%m-%d-%H%M%S).txt"
 # Everything printed from here on also goes to the results file.
 exec > >(tee "$results") 2>&1
 
-# The helpers are compiled here rather than by CMake: the benchmark must not change the
-# project's build, and the baseline must not share any of newsdex's code or flags.
-compile() {  # compile SOURCE OUTPUT [LIBS...]: only when the source is newer
-  local src="$1" out="$2"; shift 2
-  if [ ! -x "$out" ] || [ "$src" -nt "$out" ]; then
-    echo "compiling $(basename "$src")"
-    g++ -O2 -std=c++20 -Wall -Wextra -o "$out" "$src" "$@"
-  fi
-}
+# compile(), print_machine() and corpus() are shared with the other benchmark script.
+# shellcheck source=scripts/bench/lib.sh
+source "$top/scripts/bench/lib.sh"
 compile "$top/scripts/bench/gen_corpus.cpp" "$bench/bin/gen_corpus"
 # shellcheck disable=SC2046  # xapian-config prints several words on purpose
 compile "$top/scripts/bench/baseline_index.cpp" "$bench/bin/baseline_index" \
@@ -71,46 +65,20 @@ compile "$top/scripts/bench/baseline_index.cpp" "$bench/bin/baseline_index" \
 
 reuters=$("$top/scripts/fetch-reuters.sh")
 
-echo "== machine"
-echo "date:    $(date -Is)"
-echo "cpu:     $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
-echo "memory:  $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
+print_machine
 echo "xapian:  $(xapian-config --version | awk '{print $NF}')"
 echo "tree:    $(git -C "$top" rev-parse --short HEAD)$(git -C "$top" diff --quiet HEAD -- common indexer || echo ' (with uncommitted changes)')"
 # The tree may have moved on since the binary was built: say when it was.
 echo "newsdex: $newsdex, built $(date -r "$newsdex" -Is)"
 echo "load before: $(uptime)"
 
-# corpus SCALE: prints the folder holding the corpus of that size, generating it unless a
-# manifest made by the same generator source and seed says the files are there and intact.
-corpus() {
-  local scale="$1"
-  if [ "$scale" -eq 1 ]; then echo "$reuters"; return; fi
-  local dir="$bench/corpus-x$scale"
-  local want
-  want="generator=$(sha256sum "$top/scripts/bench/gen_corpus.cpp" | cut -c1-16) seed=$seed scale=$scale"
-  if [ -f "$dir/MANIFEST" ] && [ "$(head -n1 "$dir/MANIFEST")" = "$want" ] &&
-     (cd "$dir" && grep '  part-' MANIFEST | sha256sum --status -c -); then
-    echo "x$scale: reusing $dir ($(sed -n 2p "$dir/MANIFEST"))" >&2
-  else
-    echo "x$scale: generating into $dir" >&2
-    rm -rf "$dir"
-    local stats
-    stats=$("$bench/bin/gen_corpus" "$reuters" "$dir" "$scale" "$seed")
-    # The manifest goes last, so an interrupted generation is redone rather than reused.
-    { echo "$want"; echo "$stats"; (cd "$dir" && sha256sum part-*.jsonl); } > "$dir/MANIFEST.tmp"
-    mv "$dir/MANIFEST.tmp" "$dir/MANIFEST"
-    echo "x$scale: $stats" >&2
-  fi
-  echo "$dir"
-}
 
 # Approximate distinct words (lower-cased ASCII alphanumeric runs), to show that the
 # synthetic vocabulary keeps growing with corpus size as real text does.
 echo "== corpora"
 declare -A input_dir input_bytes input_records distinct
 for s in "${size_list[@]}"; do
-  input_dir[$s]=$(corpus "$s")
+  input_dir[$s]=$(corpus "$s" "$reuters")
   if [ "$s" -eq 1 ]; then
     stats=$("$bench/bin/gen_corpus" --count "$reuters")
   else

@@ -73,15 +73,9 @@ results="$bench/query-results-$stamp.txt"
 # Everything printed from here on also goes to the results file.
 exec > >(tee "$results") 2>&1
 
-# The helpers are compiled here rather than by CMake: the benchmark must not change the
-# project's build, and the baseline must not share any of newsdex's code or flags.
-compile() {  # compile SOURCE OUTPUT [LIBS...]: only when the source is newer
-  local src="$1" out="$2"; shift 2
-  if [ ! -x "$out" ] || [ "$src" -nt "$out" ]; then
-    echo "compiling $(basename "$src")"
-    nice -n 10 g++ -O2 -std=c++20 -Wall -Wextra -o "$out" "$src" "$@"
-  fi
-}
+# compile(), print_machine() and corpus() are shared with the other benchmark script.
+# shellcheck source=scripts/bench/lib.sh
+source "$top/scripts/bench/lib.sh"
 compile "$top/scripts/bench/gen_corpus.cpp" "$bench/bin/gen_corpus"
 compile "$top/scripts/bench/gen_queries.cpp" "$bench/bin/gen_queries"
 compile "$top/scripts/bench/run_each.cpp" "$bench/bin/run_each"
@@ -91,39 +85,13 @@ compile "$top/scripts/bench/baseline_query.cpp" "$bench/bin/baseline_query" \
 
 reuters=$("$top/scripts/fetch-reuters.sh")
 
-echo "== machine"
-echo "date:    $(date -Is)"
-echo "cpu:     $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
-echo "memory:  $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
+print_machine
 echo "xapian:  $(xapian-config --version | awk '{print $NF}'), quest $(quest --version | awk '{print $NF; exit}')"
 echo "tree:    $(git -C "$top" rev-parse --short HEAD)$(git -C "$top" diff --quiet HEAD -- common searcher indexer || echo ' (with uncommitted changes)')"
 # The tree may have moved on since the binaries were built: say when they were.
 echo "search:  $search, built $(date -r "$search" -Is)"
 echo "load before: $(uptime)"
 
-# corpus SCALE: prints the folder holding the corpus of that size. The same files and
-# manifest as scripts/bench-index.sh, so either script reuses what the other generated.
-corpus() {
-  local scale="$1"
-  if [ "$scale" -eq 1 ]; then echo "$reuters"; return; fi
-  local dir="$bench/corpus-x$scale"
-  local want
-  want="generator=$(sha256sum "$top/scripts/bench/gen_corpus.cpp" | cut -c1-16) seed=$seed scale=$scale"
-  if [ -f "$dir/MANIFEST" ] && [ "$(head -n1 "$dir/MANIFEST")" = "$want" ] &&
-     (cd "$dir" && grep '  part-' MANIFEST | sha256sum --status -c -); then
-    echo "x$scale: reusing corpus $dir ($(sed -n 2p "$dir/MANIFEST"))" >&2
-  else
-    echo "x$scale: generating corpus into $dir" >&2
-    rm -rf "$dir"
-    local stats
-    stats=$(nice -n 10 "$bench/bin/gen_corpus" "$reuters" "$dir" "$scale" "$seed")
-    # The manifest goes last, so an interrupted generation is redone rather than reused.
-    { echo "$want"; echo "$stats"; (cd "$dir" && sha256sum part-*.jsonl); } > "$dir/MANIFEST.tmp"
-    mv "$dir/MANIFEST.tmp" "$dir/MANIFEST"
-    echo "x$scale: $stats" >&2
-  fi
-  echo "$dir"
-}
 
 # database SCALE: prints the folder of the database of that size, indexing it unless it is
 # there from an earlier run (and --rebuild was not given). Indexing goes to a temporary
@@ -137,7 +105,7 @@ database() {
       echo "x$scale: note: $index is newer than this database; --rebuild indexes it again" >&2
     fi
   else
-    in=$(corpus "$scale")
+    in=$(corpus "$scale" "$reuters")
     echo "x$scale: indexing $in" >&2
     rm -rf "$built" "$db" "$db.partial"
     log="$bench/db/query-x$scale.log"
