@@ -113,6 +113,26 @@ int main(int argc, char** argv) {
         ->type_name("S")
         ->check(CLI::Range(1L, 86400L))
         ->capture_default_str();
+    auto& limits = options.limits;
+    app.add_option("--max-article-bytes", limits.max_article_bytes,
+                   "Text of one article; past it the article is cut, with a warning (sizes as 16MiB, 500KB)")
+        ->transform(CLI::AsSizeValue(false))
+        ->check(CLI::Range(std::size_t{4096}, std::size_t{1} << 40))
+        ->default_str("16MiB");
+    app.add_option("--max-expanded-bytes", limits.max_expanded_bytes,
+                   "What one compressed file or archive may expand to beyond its own size")
+        ->transform(CLI::AsSizeValue(false))
+        ->default_str("4GiB");
+    app.add_option("--max-archive-depth", limits.max_archive_depth,
+                   "Archives inside archives are opened down to this depth (1: none)")
+        ->type_name("N")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{64}))
+        ->capture_default_str();
+    app.add_option("--max-archive-entries", limits.max_archive_entries,
+                   "Entries read from one archive, nested archives' entries included")
+        ->type_name("N")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40))
+        ->capture_default_str();
     app.add_flag("-q,--quiet", quiet, "No progress and no summary (warnings are still printed)");
 
     try {

@@ -182,13 +182,16 @@ TEST(ArchiveIndexing, TarGzWithANestedCompressedEntry) {
     EXPECT_EQ(out.articles, (Lines{
         "news.tar.gz:data/wire.json.gz#1 | w-100 | Wire one | news.tar.gz",
         "news.tar.gz:data/wire.json.gz#2 | w-101 | Wire two | news.tar.gz",
+        // An archive inside the archive is opened (down to --max-archive-depth); its entries'
+        // file term is still the file on disk.
+        "news.tar.gz:old/inner.tar:markets.txt | news.tar.gz:old/inner.tar:markets.txt | Markets steady | news.tar.gz",
         "news.tar.gz:world/briefs.jsonl#1 | b-1 | Ferry strike ends | news.tar.gz",
         "news.tar.gz:world/briefs.jsonl#2 | b-2 | Rail link approved | news.tar.gz",
         "news.tar.gz:world/markets.txt | news.tar.gz:world/markets.txt | Markets steady | news.tar.gz",
     }));
     EXPECT_EQ(out.warnings, "");
-    EXPECT_EQ(out.summary.files_read, 3u);
-    EXPECT_EQ(out.summary.files_ignored, 3u);  // .DS_Store, photo.jpg, an archive in the archive
+    EXPECT_EQ(out.summary.files_read, 4u);
+    EXPECT_EQ(out.summary.files_ignored, 2u);  // .DS_Store, photo.jpg
     EXPECT_EQ(out.summary.files_failed, 0u);
 }
 
@@ -275,10 +278,10 @@ TEST(ArchiveEndToEnd, IndexerReadsTheFolderAndExitsOne) {
               "warning: crawl.warc.gz: record 6: malformed WARC record (bad Content-Length 'many'), skipped\n"
               "warning: mixed.tar:bad.json.gz: damaged compressed file: gzip decompression failed\n"
               "warning: truncated.tar.gz:wire/third.txt: damaged archive: truncated gzip input\n");
-    // 5 + 2 from the archives, 7 from compressed and TREC files, 3 + 2 around the damage,
-    // 3 pages of the crawl.
-    EXPECT_TRUE(stderr_text.find("indexed 22 articles: 22 added, 0 updated, 0 unchanged, 0 removed; "
-                                 "17 files read, 0 unchanged, 5 ignored, 3 failed; 4 warnings;") != std::string::npos)
+    // 5 + 2 from the archives (and 1 from an archive inside one), 7 from compressed and TREC
+    // files, 3 + 2 around the damage, 3 pages of the crawl.
+    EXPECT_TRUE(stderr_text.find("indexed 23 articles: 23 added, 0 updated, 0 unchanged, 0 removed; "
+                                 "18 files read, 0 unchanged, 4 ignored, 3 failed; 4 warnings;") != std::string::npos)
         << stderr_text;
 }
 

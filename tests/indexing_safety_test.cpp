@@ -807,8 +807,8 @@ TEST_F(IndexingSafety, BadInputsAreWarningsAndTheGoodFilesAreIndexed) {
     }
     for (const auto& row : bad) write_file(corpus / row.name, row.content);
     if (can_make_unreadable) fs::permissions(corpus / "unreadable.txt", fs::perms::none);
-    // One article of 20 MB: far beyond any buffer or queue size, and its last word must still be
-    // found. (100 MB takes about five times as long to index and to snippet; it would eat the
+    // One article of 20 MB: far beyond any buffer or queue size. It is cut at 16 MiB of text
+    // (--max-article-bytes) with a warning: its first word is found, its last is not. (100 MB takes about five times as long to index and to snippet; it would eat the
     // CI budget without exercising another code path.)
     {
         // Few distinct words: indexing time grows with a document's distinct terms, and 20 MB
@@ -823,7 +823,7 @@ TEST_F(IndexingSafety, BadInputsAreWarningsAndTheGoodFilesAreIndexed) {
         }
         std::string body;
         while (body.size() < 20'000'000) body += block;
-        write_file(corpus / "huge.txt", txt_article("Huge", "", body + "xylofinalword"));
+        write_file(corpus / "huge.txt", txt_article("Huge", "", "xylofirstword " + body + "xylofinalword"));
     }
     fs::create_directory_symlink("..", corpus / "dir" / "loop");  // dir/loop/dir/loop/…
     const std::string missing = (tmp_ / "missing").string();
@@ -836,6 +836,7 @@ TEST_F(IndexingSafety, BadInputsAreWarningsAndTheGoodFilesAreIndexed) {
     }
     std::set<std::string> expected{"warning: " + missing + ": no such file or folder"};
     for (const auto& row : bad) expected.insert("warning: " + row.name + ": " + row.warning);
+    expected.insert("warning: huge.txt: article cut to its first 16 MiB of text (--max-article-bytes)");
     EXPECT_EQ(warnings, expected) << r.err;
     EXPECT_TRUE(contains(r.err, "indexed 3 articles:")) << r.err;
 
@@ -844,7 +845,8 @@ TEST_F(IndexingSafety, BadInputsAreWarningsAndTheGoodFilesAreIndexed) {
         if (row.indexed) ids.insert(row.name);
     }
     EXPECT_EQ(ids_of(dump(tmp_ / "news.db")), ids);  // no "dir/loop/…": folder links are not followed
-    EXPECT_EQ(found(tmp_ / "news.db", "xylofinalword"), std::multiset<std::string>{"huge.txt"});
+    EXPECT_EQ(found(tmp_ / "news.db", "xylofirstword"), std::multiset<std::string>{"huge.txt"});
+    EXPECT_EQ(found(tmp_ / "news.db", "xylofinalword"), std::multiset<std::string>{});
     EXPECT_EQ(found(tmp_ / "news.db", "xylodamaged"), std::multiset<std::string>{"damaged-utf8.txt"});
 }
 

@@ -14,6 +14,7 @@
 #include "readers/file_loader.h"
 #include "readers/input_file.h"
 #include "readers/reader_registry.h"
+#include "readers/record_stream.h"
 #include "readers/trec_reader.h"
 #include "readers/warc_reader.h"
 #include "readers/xml_reader.h"
@@ -207,14 +208,6 @@ bool has_reader_by_name(const std::string& name) {
 // Enough of a file's start for the format sniffers.
 constexpr std::size_t kSniffBytes = 4096;
 
-// The reader for bytes whose name says nothing (no or an unknown extension), chosen by how
-// they begin; nullptr when they are not a format worth reading.
-const Reader* sniffed_reader(std::string_view head) {
-    if (looks_like_trec(head)) return reader_for("sniffed.trec");
-    if (looks_like_xml_feed_or_news(head)) return reader_for("sniffed.xml");
-    return nullptr;
-}
-
 // Of a damaged stream's bytes, the part up to its last line break: a JSON Lines or TREC file
 // then loses only the record that was cut.
 void keep_complete_lines(std::string& bytes) {
@@ -224,6 +217,56 @@ void keep_complete_lines(std::string& bytes) {
 
 bool is_blank(std::string_view text) {
     return text.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos;
+}
+
+// How much of a large file's start its charset is judged by.
+constexpr std::size_t kCharsetProbeBytes = std::size_t{1} << 20;
+// TREC and Reuters SGML records are read in runs of about this size.
+constexpr std::size_t kSgmlRunBytes = std::size_t{1} << 20;
+// Ids remembered per file for the "already used" warning: past this many, new ids are no longer
+// remembered (a file of millions of records must not hold them all), only earlier ones checked.
+constexpr std::size_t kIdsCheckedPerFile = 100'000;
+
+// "16 MiB", "4 GiB", or "1234 bytes".
+std::string byte_size_text(std::uint64_t n) {
+    if (n != 0 && n % (std::uint64_t{1} << 30) == 0) return std::to_string(n >> 30) + " GiB";
+    if (n != 0 && n % (std::uint64_t{1} << 20) == 0) return std::to_string(n >> 20) + " MiB";
+    if (n != 0 && n % (std::uint64_t{1} << 10) == 0) return std::to_string(n >> 10) + " KiB";
+    return std::to_string(n) + " bytes";
+}
+
+// The length of `text`'s longest prefix of at most `size` bytes that does not end inside a
+// UTF-8 sequence (a cut there would become U+FFFD, with a warning).
+std::size_t character_boundary(std::string_view text, std::size_t size) {
+    if (size >= text.size()) return text.size();
+    while (size > 0 && (static_cast<unsigned char>(text[size]) & 0xC0) == 0x80) --size;
+    return size;
+}
+
+// Cuts raw bytes to at most `size`, after the last line break in the final 64 KiB when there is
+// one (a line of a JSON Lines or CSV-like text stays whole), else at a character boundary.
+void cut_at_line_or_character(std::string& bytes, std::size_t size) {
+    if (bytes.size() <= size) size = bytes.size();
+    const std::string_view kept(bytes.data(), size);
+    const auto line_end = kept.rfind('\n');
+    if (line_end != std::string_view::npos && size - line_end <= (std::size_t{64} << 10) && size != bytes.size()) {
+        bytes.resize(line_end + 1);
+    } else {
+        bytes.resize(character_boundary(bytes, size));
+    }
+}
+
+// Cuts the article's text (title and body) to `cap` bytes at a character boundary, the body
+// first. True when it cut.
+bool cut_to_fit(Article& article, std::size_t cap) {
+    if (article.title.size() + article.body.size() <= cap) return false;
+    if (article.title.size() >= cap) {
+        article.title.resize(character_boundary(article.title, cap));
+        article.body.clear();
+    } else {
+        article.body.resize(character_boundary(article.body, cap - article.title.size()));
+    }
+    return true;
 }
 
 // Counts what passes through, for the summary's byte count of WARC files.
@@ -368,87 +411,130 @@ void FolderIndexer::report_progress(bool file_done) {
     options_.progress(summary_);
 }
 
+// Counts what the file on disk expands to, and stops it past InputLimits: beyond its allowance,
+// or at a ratio no news text reaches (a compression bomb: 4 GB of zeros gzip to 4 MB).
+class FolderIndexer::MeteredStream : public ByteStream {
+public:
+    MeteredStream(ByteStream& inner, Expansion& expansion, const InputLimits& limits)
+        : inner_(inner), expansion_(expansion), limits_(limits) {}
+
+    std::size_t read(char* buffer, std::size_t size) override {
+        const std::size_t n = inner_.read(buffer, size);
+        expansion_.produced += n;
+        if (expansion_.produced > expansion_.allowed) {
+            throw StreamError("expands past " + byte_size_text(limits_.max_expanded_bytes) +
+                                  " more than its own size (--max-expanded-bytes); the rest is not read",
+                              StreamError::Layer::limit);
+        }
+        if (expansion_.outer != nullptr && expansion_.produced >= kRatioCheckedFrom &&
+            expansion_.produced / kMaxRatio > expansion_.outer->bytes_consumed()) {
+            throw StreamError("expands more than " + std::to_string(kMaxRatio) +
+                                  " times its compressed size (a compression bomb?); the rest is not read",
+                              StreamError::Layer::limit);
+        }
+        return n;
+    }
+
+private:
+    // Text compresses 3 to 10 times, repetitive markup some tens of times; only crafted data
+    // goes past hundreds. Small files are not judged: a short stream's ratio says little.
+    static constexpr std::uint64_t kMaxRatio = 200;
+    static constexpr std::uint64_t kRatioCheckedFrom = std::uint64_t{64} << 20;
+
+    ByteStream& inner_;
+    Expansion& expansion_;
+    const InputLimits& limits_;
+};
+
 void FolderIndexer::index_file(const InputFile& input, const std::string& relative_path) {
     const NameKind kind = classify_name(relative_path);
-    if (kind.packing == Packing::archive) {
-        index_archive(input, relative_path);
-        return;
-    }
+    file_path_ = relative_path;
+    expansion_ = {};
+    expansion_.allowed = input.size() + options_.limits.max_expanded_bytes;
     const Source source{relative_path, relative_path, kind.inner};
-    if (kind.packing == Packing::plain && !is_warc_name(relative_path)) {
-        index_plain(input, source);
-        return;
-    }
-    // Compressed files, and WARC files (gzipped per record or not), are streamed.
     try {
-        ArchiveStream stream(input.fd(), ArchiveStream::Mode::compressed);
-        std::string unused;
-        if (stream.next_entry(unused)) {
+        if (kind.packing == Packing::plain && !is_warc_name(relative_path)) {
+            FileStream stream(input);
             index_stream(stream, source);
+            return;
+        }
+        const bool archive = kind.packing == Packing::archive;
+        ArchiveStream stream(input.fd(), archive ? ArchiveStream::Mode::archive : ArchiveStream::Mode::compressed);
+        expansion_.outer = &stream;
+        if (archive) {
+            index_archive(stream, relative_path, 1);
         } else {
-            MemoryStream empty({});
-            index_stream(empty, source);
+            // Compressed files, and WARC files (gzipped per record or not), are streamed.
+            index_decompressed(stream, source);
         }
     } catch (const StreamError& e) {
         report_damage(e, relative_path);
     }
 }
 
-void FolderIndexer::index_plain(const InputFile& input, const Source& source) {
-    const Reader* reader = reader_for(source.name);
-    if (reader == nullptr) reader = sniffed_reader(read_head(input, kSniffBytes));
-    if (reader == nullptr) {
-        ++summary_.files_ignored;
-        return;
-    }
-    std::optional<std::string> bytes = load_bytes(input, source.path, *file_warnings_);
-    if (!bytes) {
-        ++summary_.files_failed;
-        return;
-    }
-    index_bytes(std::move(*bytes), source, *reader);
-}
-
-void FolderIndexer::index_archive(const InputFile& input, const std::string& relative_path) {
-    try {
-        ArchiveStream archive(input.fd(), ArchiveStream::Mode::archive);
-        std::string entry;
-        while (archive.next_entry(entry)) {
-            try {
-                index_entry(archive, relative_path, entry);
-            } catch (const StreamError& e) {
-                report_damage(e, relative_path + ":" + entry);
-                // A broken compressed entry, or an entry libarchive cannot read (encrypted),
-                // loses only itself; a damaged archive stream loses everything after it.
-                if (e.layer() == StreamError::Layer::archive && e.fatal()) return;
-            }
-        }
-    } catch (const StreamError& e) {
-        report_damage(e, relative_path);
-    }
-}
-
-void FolderIndexer::index_entry(ArchiveStream& archive, const std::string& relative_path,
-                                const std::string& entry) {
-    const NameKind kind = classify_name(entry);
-    // Archives inside archives are not opened: one level of nesting, as compressed entries.
-    if (has_hidden_component(entry) || kind.packing == Packing::archive) {
-        ++summary_.files_ignored;
-        return;
-    }
-    const Source source{relative_path + ":" + entry, relative_path, kind.inner};
-    if (kind.packing == Packing::plain) {
-        index_stream(archive, source);
-        return;
-    }
-    ArchiveStream inner(archive, ArchiveStream::Mode::compressed);
+// The one stream of a compressed file or entry (libarchive's "raw" format), or an empty one.
+void FolderIndexer::index_decompressed(ByteStream& stream_of_one, const Source& source) {
+    auto& stream = static_cast<ArchiveStream&>(stream_of_one);
     std::string unused;
-    if (inner.next_entry(unused)) {
-        index_stream(inner, source);
+    MeteredStream metered(stream, expansion_, options_.limits);
+    if (stream.next_entry(unused)) {
+        index_stream(metered, source);
     } else {
         MemoryStream empty({});
         index_stream(empty, source);
     }
+}
+
+void FolderIndexer::index_archive(ArchiveStream& archive, const std::string& path, std::size_t depth) {
+    std::string entry;
+    while (archive.next_entry(entry)) {
+        if (++expansion_.entries > options_.limits.max_archive_entries) {
+            throw StreamError("more than " + std::to_string(options_.limits.max_archive_entries) +
+                                  " entries (--max-archive-entries); the rest is not read",
+                              StreamError::Layer::limit);
+        }
+        try {
+            index_entry(archive, path, entry, depth);
+        } catch (const StreamError& e) {
+            // A broken compressed entry, or an entry libarchive cannot read (encrypted),
+            // loses only itself; a damaged archive stream loses everything after it, and a
+            // limit everything after it in the file on disk.
+            if (e.layer() == StreamError::Layer::limit) throw;
+            report_damage(e, path + ":" + entry);
+            if (e.layer() == StreamError::Layer::archive && e.fatal() && depth == 1) return;
+            if (e.layer() == StreamError::Layer::archive && e.fatal()) throw;
+        }
+    }
+}
+
+void FolderIndexer::index_entry(ArchiveStream& archive, const std::string& path, const std::string& entry,
+                                std::size_t depth) {
+    const NameKind kind = classify_name(entry);
+    if (has_hidden_component(entry)) {
+        ++summary_.files_ignored;
+        return;
+    }
+    const std::string entry_path = path + ":" + entry;
+    if (kind.packing == Packing::archive) {
+        if (depth >= options_.limits.max_archive_depth) {
+            file_warnings_->warn({entry_path}, "archive inside " + std::to_string(depth) +
+                                                   " archives, not opened (--max-archive-depth " +
+                                                   std::to_string(options_.limits.max_archive_depth) + ")");
+            ++summary_.files_ignored;
+            return;
+        }
+        ArchiveStream inner(archive, ArchiveStream::Mode::archive);
+        index_archive(inner, entry_path, depth + 1);
+        return;
+    }
+    const Source source{entry_path, file_path_, kind.inner};
+    if (kind.packing == Packing::plain) {
+        MeteredStream metered(archive, expansion_, options_.limits);
+        index_stream(metered, source);
+        return;
+    }
+    ArchiveStream inner(archive, ArchiveStream::Mode::compressed);
+    index_decompressed(inner, source);
 }
 
 void FolderIndexer::index_stream(ByteStream& stream, const Source& source) {
@@ -456,25 +542,138 @@ void FolderIndexer::index_stream(ByteStream& stream, const Source& source) {
         index_warc(stream, source);
         return;
     }
-    const Reader* reader = reader_for(source.name);
     std::string bytes;
+    ReaderChoice choice;
+    input_cut_ = false;
     try {
-        if (reader == nullptr) {
-            read_into(stream, bytes, kSniffBytes);
-            reader = sniffed_reader(bytes);
-            if (reader == nullptr) {
-                ++summary_.files_ignored;
+        read_into(stream, bytes, kSniffBytes);
+        choice = choose_reader(source.name, bytes);
+        if (!choice) {
+            ++summary_.files_ignored;
+            return;
+        }
+        // A file small enough is read whole, as it always was; a larger one of many records
+        // is read record by record, and one of a whole-text format only up to a cap.
+        const std::size_t whole = choice.split == RecordSplit::none ? 2 * options_.limits.max_article_bytes
+                                                                    : options_.limits.max_article_bytes;
+        if (bytes.size() == kSniffBytes && whole >= bytes.size()) read_into(stream, bytes, whole + 1 - bytes.size());
+        if (bytes.size() > whole) {
+            if (choice.split != RecordSplit::none) {
+                index_records(std::move(bytes), stream, source, choice);
                 return;
             }
+            cut_at_line_or_character(bytes, whole);
+            input_cut_ = true;
         }
-        read_into(stream, bytes);
-    } catch (const StreamError&) {
+    } catch (const StreamError& e) {
         // What came before the damage is still news; the caller reports the damage.
-        keep_complete_lines(bytes);
-        if (reader != nullptr && !is_blank(bytes)) index_bytes(std::move(bytes), source, *reader);
+        if (e.layer() == StreamError::Layer::limit && choice.split == RecordSplit::none) {
+            cut_at_line_or_character(bytes, bytes.size());
+        } else {
+            keep_complete_lines(bytes);
+        }
+        if (choice && !is_blank(bytes)) index_bytes(std::move(bytes), source, *choice.reader);
         throw;
     }
-    index_bytes(std::move(bytes), source, *reader);
+    index_bytes(std::move(bytes), source, *choice.reader);
+    if (input_cut_) {
+        file_warnings_->warn({source.path}, "only the first " + byte_size_text(2 * options_.limits.max_article_bytes) +
+                                                " read (twice --max-article-bytes)");
+    }
+}
+
+void FolderIndexer::index_records(std::string head, ByteStream& rest, const Source& source,
+                                  const ReaderChoice& choice) {
+    // The charset is found from the start of the file and holds for all of it.
+    std::string probe = head.substr(0, kCharsetProbeBytes);
+    keep_complete_lines(probe);
+    if (probe.empty()) probe = head.substr(0, kCharsetProbeBytes);
+    const std::optional<Decoded> probed = decode_to_utf8(std::move(probe), options_.decode);
+    if (!probed) {
+        file_warnings_->warn({source.path}, "looks binary (NUL bytes), skipped");
+        ++summary_.files_failed;
+        return;
+    }
+    if (probed->encoding.starts_with("UTF-16") || probed->encoding.starts_with("UTF-32")) {
+        file_warnings_->warn({source.path}, "over " + byte_size_text(options_.limits.max_article_bytes) + " in " + probed->encoding +
+                                                ": too large to read whole, and its records can only be found in "
+                                                "UTF-8 or an 8-bit charset; skipped");
+        ++summary_.files_failed;
+        return;
+    }
+    DecodeOptions each = options_.decode;
+    each.forced = probed->encoding;
+    Decoded replaced;  // what decoding replaced, summed over the records, for one warning
+    replaced.encoding = probed->encoding;
+    ++summary_.files_read;
+
+    const std::size_t record_cap = 2 * options_.limits.max_article_bytes;
+    IdsSeen ids_seen;
+    auto sink = [&](Article&& article, std::size_t record) { add(std::move(article), record, source, ids_seen); };
+    // Decodes one run of records and hands it to the reader; returns how many records it held.
+    auto read_run = [&](RawRecord& run, Reader::Start start) -> std::size_t {
+        std::optional<Decoded> decoded = decode_to_utf8(std::move(run.bytes), each);
+        if (!decoded) {
+            file_warnings_->warn({source.path, start.line, start.record}, "looks binary (NUL bytes), skipped");
+            return 1;
+        }
+        replaced.replaced += decoded->replaced;
+        replaced.nul_bytes += decoded->nul_bytes;
+        summary_.bytes += decoded->text.size();
+        return choice.reader->read_records(decoded->text, source.path, start, sink, *file_warnings_);
+    };
+    auto too_large = [&](const RawRecord& record, std::size_t number) {
+        file_warnings_->warn({source.path, record.line, number},
+                             "record of " + std::to_string(record.size) + " bytes is over " +
+                                 byte_size_text(record_cap) + " (twice --max-article-bytes), skipped");
+    };
+
+    StreamCursor cursor(std::move(head), rest);
+    std::size_t record = 1;
+    try {
+        switch (choice.split) {
+            case RecordSplit::json: {
+                JsonArraySplitter records(cursor, record_cap);
+                while (std::optional<RawRecord> r = records.next()) {
+                    if (r->over_cap) too_large(*r, record);
+                    else read_run(*r, {r->line, record});
+                    ++record;
+                }
+                if (!records.error().empty()) {
+                    file_warnings_->warn({source.path, records.error_line()},
+                                         "malformed JSON: " + records.error() + "; the rest of the file is not read");
+                }
+                break;
+            }
+            case RecordSplit::json_lines:
+                while (std::optional<RawRecord> r = next_json_line(cursor, record_cap)) {
+                    if (record == 1 && !r->over_cap && r->bytes.find_first_not_of(" \t") != std::string::npos &&
+                        r->bytes[r->bytes.find_first_not_of(" \t")] != '{') {
+                        file_warnings_->warn({source.path, r->line},
+                                             "the first line is no JSON object (not JSON Lines: the file is not read)");
+                        break;
+                    }
+                    if (r->over_cap) too_large(*r, record);
+                    else read_run(*r, {r->line, record});
+                    ++record;
+                }
+                break;
+            case RecordSplit::trec_docs:
+            case RecordSplit::reuters: {
+                const std::string_view close = choice.split == RecordSplit::trec_docs ? "</DOC>" : "</REUTERS>";
+                while (std::optional<RawRecord> run = next_sgml_run(cursor, close, kSgmlRunBytes, record_cap)) {
+                    record += read_run(*run, {run->line, record});
+                }
+                break;
+            }
+            case RecordSplit::none:
+                break;
+        }
+    } catch (const StreamError&) {
+        if (replaced.replaced != 0) file_warnings_->warn({source.path}, replacement_message(replaced));
+        throw;
+    }
+    if (replaced.replaced != 0) file_warnings_->warn({source.path}, replacement_message(replaced));
 }
 
 void FolderIndexer::index_warc(ByteStream& stream, const Source& source) {
@@ -485,7 +684,7 @@ void FolderIndexer::index_warc(ByteStream& stream, const Source& source) {
     }
     ++summary_.files_read;
     CountingStream counted(stream);
-    std::unordered_map<std::string, std::size_t> ids_seen;
+    IdsSeen ids_seen;
     auto sink = [&](Article&& article, std::size_t record) {
         add(std::move(article), record, source, ids_seen);
     };
@@ -513,25 +712,33 @@ void FolderIndexer::index_bytes(std::string bytes, const Source& source, const R
     }
     ++summary_.files_read;
     summary_.bytes += text->size();
-    std::unordered_map<std::string, std::size_t> ids_seen;  // id → first record
+    IdsSeen ids_seen;
     reader.read(*text, source.path, [&](Article&& article, std::size_t record) {
         add(std::move(article), record, source, ids_seen);
     }, *file_warnings_);
 }
 
-void FolderIndexer::add(Article&& article, std::size_t record, const Source& source,
-                        std::unordered_map<std::string, std::size_t>& ids_seen) {
+void FolderIndexer::add(Article&& article, std::size_t record, const Source& source, IdsSeen& ids_seen) {
     article.path = source.path;
     if (record != 0) article.path += "#" + std::to_string(record);
     if (article.id.empty()) {
         article.id = article.path;
-    } else if (auto [it, fresh] = ids_seen.emplace(article.id, record); !fresh) {
+    } else if (auto it = ids_seen.find(article.id); it != ids_seen.end()) {
         file_warnings_->warn({source.path, 0, record},
                    "id '" + article.id + "' already used by record " + std::to_string(it->second) +
                        " of this file; both are kept");
+    } else if (ids_seen.size() < kIdsCheckedPerFile) {
+        ids_seen.emplace(article.id, record);
     }
     if (article.title.empty() && record == 0 && !article.body.empty()) {
         article.title = file_title(source.name);
+    }
+    if (cut_to_fit(article, options_.limits.max_article_bytes)) {
+        file_warnings_->warn({source.path, 0, record},
+                             std::string(input_cut_ ? "a file over " + byte_size_text(2 * options_.limits.max_article_bytes) + ": " : "") +
+                                 "article cut to its first " + byte_size_text(options_.limits.max_article_bytes) +
+                                 " of text (--max-article-bytes)");
+        input_cut_ = false;  // said: the file's own warning would repeat it
     }
     writer_.add(std::move(article), file_key_);
     ++summary_.articles_sent;
@@ -539,9 +746,16 @@ void FolderIndexer::add(Article&& article, std::size_t record, const Source& sou
 }
 
 void FolderIndexer::report_damage(const StreamError& error, std::string_view where) {
-    ++summary_.files_failed;
-    const char* what = error.layer() == StreamError::Layer::archive ? "damaged archive: "
-                                                                    : "damaged compressed file: ";
+    const char* what = "";
+    switch (error.layer()) {
+        case StreamError::Layer::archive: what = "damaged archive: "; break;
+        case StreamError::Layer::compressed: what = "damaged compressed file: "; break;
+        case StreamError::Layer::file: what = "cannot read file: "; break;
+        case StreamError::Layer::limit: what = ""; break;
+    }
+    // A limit keeps what was read before it, as a file that is recorded: reading it again
+    // would only stop at the same place.
+    if (error.layer() != StreamError::Layer::limit) ++summary_.files_failed;
     file_warnings_->warn({where}, what + std::string(error.what()));
 }
 

@@ -13,6 +13,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -25,6 +26,7 @@
 #include "readers/encoding.h"
 #include "readers/input_file.h"
 #include "readers/reader.h"
+#include "readers/reader_registry.h"
 #include "util/diagnostics.h"
 
 namespace newsdex {
@@ -45,12 +47,29 @@ struct IndexSummary {
 
 struct FoundFile;
 
+// What one input may cost, so that no file, however large or hostile, can exhaust memory or
+// time (newsdex-index's --max-* options).
+struct InputLimits {
+    // Text of one article (title and body); past it the body is cut at a character boundary
+    // with a warning. Files of a whole-text format (a page, an article) are read up to twice
+    // this; files of many records (JSON, JSON Lines, TREC, Reuters SGML) larger than this are
+    // read record by record, and one record may then be twice this in raw bytes.
+    std::size_t max_article_bytes = std::size_t{16} << 20;
+    // What one file on disk may expand to beyond its own size (decompression, archive entries).
+    std::uint64_t max_expanded_bytes = std::uint64_t{4} << 30;
+    // Archives inside archives are opened down to this depth (the file on disk is depth 1).
+    std::size_t max_archive_depth = 3;
+    // Entries of one file on disk, nested archives' entries included.
+    std::size_t max_archive_entries = 1'000'000;
+};
+
 struct WalkOptions {
     DecodeOptions decode;   // applies to every file (newsdex-index --encoding)
     bool prune = false;     // delete the articles of files that are gone
     bool follow_links = false;  // enter symbolic links to folders (loops are detected)
     // Called after each file, and every few articles inside large ones, on this thread.
     std::function<void(const IndexSummary&)> progress;
+    InputLimits limits;
 };
 
 class FolderIndexer {
@@ -80,6 +99,16 @@ private:
         std::string file;
         std::string name;
     };
+    // What the file on disk being read has expanded to, against InputLimits.
+    struct Expansion {
+        const ArchiveStream* outer = nullptr;  // the stream over the file on disk
+        std::uint64_t allowed = 0;
+        std::uint64_t produced = 0;
+        std::size_t entries = 0;
+    };
+    class MeteredStream;
+    // A file's article numbers and ids, to warn about an id used twice (bounded: see add()).
+    using IdsSeen = std::unordered_map<std::string, std::size_t>;
 
     ParallelWriter& writer_;
     const FileStates& states_;
@@ -88,6 +117,9 @@ private:
     IndexSummary summary_;
     std::string file_key_;  // the file being indexed (schema::file_key)
     Diagnostics* file_warnings_ = nullptr;  // that file's warnings (capped), while it is read
+    std::string file_path_;                 // the file on disk being read, relative to its root
+    Expansion expansion_;                   // of the file being read
+    bool input_cut_ = false;                // only the first part of the current input was read
     std::chrono::steady_clock::time_point last_progress_;
 
     void visit_file(const FoundFile& file);
@@ -96,15 +128,14 @@ private:
     void prune(const std::string& root_id, bool complete, const std::vector<FoundFile>& files);
     void report_progress(bool file_done);
     void index_file(const InputFile& input, const std::string& relative_path);
-    void index_plain(const InputFile& input, const Source& source);
-    void index_archive(const InputFile& input, const std::string& relative_path);
-    void index_entry(ArchiveStream& archive, const std::string& relative_path,
-                     const std::string& entry);
+    void index_archive(ArchiveStream& archive, const std::string& path, std::size_t depth);
+    void index_entry(ArchiveStream& archive, const std::string& path, const std::string& entry, std::size_t depth);
+    void index_decompressed(ByteStream& stream, const Source& source);
     void index_stream(ByteStream& stream, const Source& source);
     void index_warc(ByteStream& stream, const Source& source);
     void index_bytes(std::string bytes, const Source& source, const Reader& reader);
-    void add(Article&& article, std::size_t record, const Source& source,
-             std::unordered_map<std::string, std::size_t>& ids_seen);
+    void index_records(std::string head, ByteStream& rest, const Source& source, const ReaderChoice& choice);
+    void add(Article&& article, std::size_t record, const Source& source, IdsSeen& ids_seen);
     void report_damage(const StreamError& error, std::string_view where);
 };
 

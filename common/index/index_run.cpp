@@ -71,7 +71,7 @@ IndexReport run_index(const std::vector<std::string>& paths, const IndexOptions&
         if (created) shard_layout::write_stub(options.db, static_cast<unsigned>(shards.size()));
         const FileStates states(shards);
         FolderIndexer indexer(writer, states, diag,
-                              WalkOptions{options.decode, options.prune, options.follow_links, options.progress});
+                              WalkOptions{options.decode, options.prune, options.follow_links, options.progress, options.limits});
         report.walk = indexer.run(paths);
         report.writes = writer.finish();
     }

@@ -33,6 +33,7 @@ struct IndexOptions {
     unsigned jobs = 0;       // writer threads; 0 = one per core. A new database gets this many shards.
     bool prune = false;      // delete articles whose files are gone (after a complete scan)
     bool follow_links = false;  // enter symbolic links to folders (newsdex-index --follow-links)
+    InputLimits limits;         // what one input may cost (newsdex-index --max-*)
     bool rebuild = false;    // start from an empty database
     bool wait = false;       // wait for another indexer's lock instead of failing
     CompactWhen compact = CompactWhen::automatic;

@@ -10,6 +10,9 @@ namespace {
 // Enough to keep the writers busy while the reader parses the next file; small enough that
 // memory stays bounded by a few hundred articles per thread.
 constexpr std::size_t kQueueCapacity = 256;
+// ... and few enough bytes of article text that the queues of two threads stay a small part of
+// the indexer's memory whatever the articles' size.
+constexpr std::size_t kQueueBytes = std::size_t{32} << 20;
 }  // namespace
 
 ParallelWriter::ParallelWriter(const std::vector<std::string>& shard_paths, const std::string& db_path,
@@ -23,7 +26,7 @@ ParallelWriter::ParallelWriter(const std::vector<std::string>& shard_paths, cons
         worker.shards[s] = std::make_unique<ShardWriter>(shard_paths[s], db_path, settings, policy);
     }
     for (auto& worker : workers_) {
-        worker.queue = std::make_unique<BoundedQueue<Task>>(kQueueCapacity);
+        worker.queue = std::make_unique<BoundedQueue<Task>>(kQueueCapacity, kQueueBytes);
         worker.thread = std::thread([this, &worker] { run(worker); });
     }
 }
@@ -73,7 +76,8 @@ void ParallelWriter::rethrow_if_failed() {
 void ParallelWriter::send(unsigned shard, Task task) {
     rethrow_if_failed();
     task.shard = shard;
-    workers_[shard % workers_.size()].queue->push(std::move(task));
+    const std::size_t bytes = task.article.title.size() + task.article.body.size();
+    workers_[shard % workers_.size()].queue->push(std::move(task), bytes);
 }
 
 void ParallelWriter::add(Article&& article, const std::string& file_key) {

@@ -64,9 +64,9 @@ bool ShardWriter::add(const Article& article, const std::string& file_key) {
     Xapian::Document doc = builder_.build(article, file_key);
     try {
         const bool existed = db_.term_exists(key);
-        db_.replace_document(key, doc);
-        added_by_file_[file_key].insert(key);
+        added_by_file_[file_key].insert(db_.replace_document(key, doc));
         ++pending_;
+        pending_text_bytes_ += article.title.size() + article.body.size();
         commit_if_due();
         return existed;
     } catch (const Xapian::Error& e) {
@@ -75,14 +75,14 @@ bool ShardWriter::add(const Article& article, const std::string& file_key) {
 }
 
 std::size_t ShardWriter::finish_file(const std::string& file_key, const std::string& state) {
-    std::unordered_set<std::string> added = std::move(added_by_file_[file_key]);
+    DocidSet added = std::move(added_by_file_[file_key]);
     added_by_file_.erase(file_key);
     std::size_t removed = 0;
     try {
         const std::string file_term = std::string(schema::kFile) + file_key;
         std::vector<Xapian::docid> stale;
         for (auto it = db_.postlist_begin(file_term); it != db_.postlist_end(file_term); ++it) {
-            if (!added.contains(schema::unique_term_of(db_, *it))) stale.push_back(*it);
+            if (!added.contains(*it)) stale.push_back(*it);
         }
         for (Xapian::docid id : stale) db_.delete_document(id);
         removed = stale.size();
@@ -111,7 +111,7 @@ std::size_t ShardWriter::remove_file(const std::string& file_key) {
 }
 
 void ShardWriter::commit_if_due() {
-    if (pending_ >= policy_.every_articles ||
+    if (pending_ >= policy_.every_articles || pending_text_bytes_ >= policy_.every_text_bytes ||
         std::chrono::steady_clock::now() - last_commit_ >= policy_.every_seconds) {
         commit();
     }
@@ -125,6 +125,7 @@ void ShardWriter::commit() {
         fail("commit to", e);
     }
     pending_ = 0;
+    pending_text_bytes_ = 0;
     last_commit_ = std::chrono::steady_clock::now();
 }
 

@@ -9,12 +9,12 @@
 #include <cstddef>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 
 #include <xapian.h>
 
 #include "analysis/analyzer.h"
 #include "article/article.h"
+#include "index/docid_set.h"
 #include "index/document_builder.h"
 #include "index/stem_table.h"
 
@@ -23,6 +23,9 @@ namespace newsdex {
 struct CommitPolicy {
     std::size_t every_articles = 1000;
     std::chrono::seconds every_seconds{10};
+    // ... and after this much article text: Xapian holds a commit's postings in memory, and a
+    // thousand articles of 16 MiB would be gigabytes of them.
+    std::size_t every_text_bytes = std::size_t{64} << 20;
 };
 
 class ShardWriter {
@@ -54,8 +57,9 @@ private:
     DocumentBuilder builder_;
     CommitPolicy policy_;
     std::size_t pending_ = 0;
+    std::size_t pending_text_bytes_ = 0;
     std::chrono::steady_clock::time_point last_commit_;
-    std::unordered_map<std::string, std::unordered_set<std::string>> added_by_file_;
+    std::unordered_map<std::string, DocidSet> added_by_file_;
 
     void commit_if_due();
     [[noreturn]] void fail(const char* doing, const Xapian::Error& e) const;

@@ -181,6 +181,11 @@ std::size_t ArchiveStream::read(char* buffer, std::size_t size) {
     return n;
 }
 
+std::uint64_t ArchiveStream::bytes_consumed() const {
+    const la_int64_t n = archive_filter_bytes(archive_.get(), -1);
+    return n < 0 ? 0 : static_cast<std::uint64_t>(n);
+}
+
 void read_into(ByteStream& stream, std::string& out, std::size_t limit) {
     char buffer[kBlockSize];
     std::size_t total = 0;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -20,9 +21,11 @@ namespace newsdex {
 // Damaged or truncated data (or a file that cannot be opened), with libarchive's message.
 class StreamError : public std::runtime_error {
 public:
-    // Which kind of stream failed: an archive (its entries are lost from here on) or a
-    // compressed stream (only that stream is lost, even when it was an archive's entry).
-    enum class Layer { archive, compressed };
+    // Which kind of stream failed: an archive (its entries are lost from here on), a
+    // compressed stream (only that stream is lost, even when it was an archive's entry), a file
+    // on disk that could not be read, or a limit on what one file may expand to (the rest of
+    // the file on disk is not read).
+    enum class Layer { archive, compressed, file, limit };
 
     // `fatal`: nothing more can be read from the stream; otherwise only the current entry is
     // lost (an encrypted zip entry, an unsupported compression method).
@@ -98,6 +101,10 @@ public:
 
     // The current entry's bytes. Throws StreamError on damage (a truncated or corrupt stream).
     std::size_t read(char* buffer, std::size_t size) override;
+
+    // How many bytes were taken from the source so far (compressed bytes, for a compressed
+    // file): what a compression ratio is measured against.
+    std::uint64_t bytes_consumed() const;
 
 private:
     struct Free {

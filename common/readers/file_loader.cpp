@@ -58,6 +58,17 @@ std::optional<std::string> load_bytes(const std::filesystem::path& path,
     return load_bytes(*file, display_name, diag);
 }
 
+std::size_t FileStream::read(char* buffer, std::size_t size) {
+    for (;;) {
+        const ssize_t n = ::pread(fd_, buffer, size, static_cast<off_t>(offset_));
+        if (n >= 0) {
+            offset_ += static_cast<std::uint64_t>(n);
+            return static_cast<std::size_t>(n);
+        }
+        if (errno != EINTR) throw StreamError(std::strerror(errno), StreamError::Layer::file);
+    }
+}
+
 std::string read_head(const InputFile& file, std::size_t size) {
     std::string head;
     int ignored = 0;

@@ -5,11 +5,13 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "readers/archive_source.h"
 #include "readers/encoding.h"
 #include "readers/input_file.h"
 #include "util/diagnostics.h"
@@ -37,6 +39,18 @@ std::optional<std::string> prepare_text(std::string bytes, std::string_view disp
 std::optional<std::string> load_bytes(const std::filesystem::path& path,
                                       std::string_view display_name, Diagnostics& diag);
 std::optional<std::string> load_bytes(const InputFile& file, std::string_view display_name, Diagnostics& diag);
+
+// The bytes of an open file as a stream (read with pread: the descriptor keeps no position, so
+// read_head before it changes nothing). Throws StreamError (layer file) when reading fails.
+class FileStream : public ByteStream {
+public:
+    explicit FileStream(const InputFile& file) : fd_(file.fd()) {}
+    std::size_t read(char* buffer, std::size_t size) override;
+
+private:
+    int fd_;
+    std::uint64_t offset_ = 0;
+};
 
 // Up to `size` bytes from the start of the file (fewer, or none, when it is shorter or cannot
 // be read; no warning): enough to sniff its format.

@@ -296,7 +296,40 @@ std::size_t line_of_error(std::string_view text, std::size_t byte) {
     return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + pos, '\n'));
 }
 
+// Deeper than any article needs, and shallow enough that nothing recursing over a value can
+// exhaust the stack.
+constexpr std::size_t kMaxDepth = 256;
+
+// The line on which the text first nests deeper than kMaxDepth, or 0 when it never does.
+std::size_t line_too_deep(std::string_view text) {
+    std::size_t depth = 0;
+    std::size_t line = 1;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\n') {
+            ++line;
+        } else if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > kMaxDepth) return line;
+        } else if ((c == '}' || c == ']') && depth > 0) {
+            --depth;
+        }
+    }
+    return 0;
+}
+
 std::optional<Json> parse(std::string_view text, const Where& where, Diagnostics& diag) {
+    if (const std::size_t line = line_too_deep(text)) {
+        Where at = where;
+        at.line += line - 1;
+        diag.warn(at, "JSON nested deeper than " + std::to_string(kMaxDepth) + " levels, not read");
+        return std::nullopt;
+    }
     try {
         return Json::parse(text);
     } catch (const Json::parse_error& error) {
@@ -325,6 +358,18 @@ void JsonReader::read(std::string_view text, std::string_view file, const Articl
     }
 }
 
+std::size_t JsonReader::read_records(std::string_view text, std::string_view file, Start start,
+                                     const ArticleSink& sink, Diagnostics& diag) const {
+    const RecordContext ctx{file, start.line, start.record, diag};
+    if (const auto value = parse(text, ctx.where(), diag)) emit_record(*value, ctx, sink);
+    return 1;
+}
+
+std::size_t JsonLinesReader::read_records(std::string_view text, std::string_view file, Start start,
+                                          const ArticleSink& sink, Diagnostics& diag) const {
+    return JsonReader().read_records(text, file, start, sink, diag);
+}
+
 void JsonLinesReader::read(std::string_view text, std::string_view file, const ArticleSink& sink,
                            Diagnostics& diag) const {
     std::size_t line_number = 0;
@@ -344,7 +389,7 @@ void JsonLinesReader::read(std::string_view text, std::string_view file, const A
         // (a pretty-printed array) is read as .json, and text that does not even begin like
         // a JSON object (HTML, CSV, prose) is one warning instead of one per line.
         if (record == 1 && !Json::accept(line)) {
-            if (Json::accept(text)) {
+            if (line_too_deep(text) == 0 && Json::accept(text)) {
                 JsonReader().read(text, file, sink, diag);
                 return;
             }

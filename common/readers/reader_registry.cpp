@@ -1,7 +1,8 @@
 #include "readers/reader_registry.h"
 
-#include <algorithm>
-#include <cctype>
+#include <array>
+#include <initializer_list>
+#include <stdexcept>
 #include <string>
 
 #include "readers/html_reader.h"
@@ -10,43 +11,70 @@
 #include "readers/text_reader.h"
 #include "readers/trec_reader.h"
 #include "readers/xml_reader.h"
+#include "util/ascii.h"
 
 namespace newsdex {
 
+std::size_t Reader::read_records(std::string_view, std::string_view, Start, const ArticleSink&,
+                                 Diagnostics&) const {
+    throw std::logic_error("this format is read whole, not record by record");
+}
+
 namespace {
 
-std::string lower_extension(const std::filesystem::path& path) {
-    std::string ext = path.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext;
+struct Row {
+    std::initializer_list<std::string_view> extensions;
+    bool (*sniff)(std::string_view head);  // recognises the format by its start; may be null
+    ReaderChoice choice;
+};
+
+// Readers hold no state, so one instance of each serves every file and thread.
+const TextReader kText;
+const TextReader kMarkdown(true);
+const JsonReader kJson;
+const JsonLinesReader kJsonLines;
+const HtmlReader kHtml;
+const TrecReader kTrec;
+const ReutersSgmlReader kReuters;
+const XmlReader kXml;
+
+// Sniffers are tried in this order for names that say nothing.
+const std::array<Row, 8> kRows{{
+    {{".trec", ".sgml"}, &looks_like_trec, {&kTrec, RecordSplit::trec_docs}},
+    {{".xml", ".rss", ".atom", ".nitf"}, &looks_like_xml_feed_or_news, {&kXml, RecordSplit::none}},
+    {{".txt"}, nullptr, {&kText, RecordSplit::none}},
+    {{".md", ".markdown"}, nullptr, {&kMarkdown, RecordSplit::none}},
+    {{".json"}, nullptr, {&kJson, RecordSplit::json}},
+    {{".jsonl", ".ndjson"}, nullptr, {&kJsonLines, RecordSplit::json_lines}},
+    {{".html", ".htm"}, nullptr, {&kHtml, RecordSplit::none}},
+    {{".sgm"}, nullptr, {&kReuters, RecordSplit::reuters}},
+}};
+
+// Hidden files are editor backups, VCS metadata and the like, never articles.
+bool is_hidden(const std::filesystem::path& name) { return name.filename().string().starts_with('.'); }
+
+const Row* row_for_extension(const std::filesystem::path& name) {
+    const std::string ext = ascii_lower(name.extension().string());
+    for (const Row& row : kRows) {
+        for (const auto e : row.extensions) {
+            if (ext == e) return &row;
+        }
+    }
+    return nullptr;
 }
 
 }  // namespace
 
-const Reader* reader_for(const std::filesystem::path& path) {
-    // Readers hold no state, so one instance of each serves every file and thread.
-    static const TextReader text_reader;
-    static const TextReader markdown_reader(true);
-    static const JsonReader json_reader;
-    static const JsonLinesReader json_lines_reader;
-    static const HtmlReader html_reader;
-    static const TrecReader trec_reader;
-    static const ReutersSgmlReader reuters_sgml_reader;
-    static const XmlReader xml_reader;
-
-    // Hidden files are editor backups, VCS metadata and the like, never articles.
-    if (path.filename().string().starts_with('.')) return nullptr;
-    const std::string ext = lower_extension(path);
-    if (ext == ".txt") return &text_reader;
-    if (ext == ".md" || ext == ".markdown") return &markdown_reader;
-    if (ext == ".json") return &json_reader;
-    if (ext == ".jsonl" || ext == ".ndjson") return &json_lines_reader;
-    if (ext == ".html" || ext == ".htm") return &html_reader;
-    if (ext == ".trec" || ext == ".sgml") return &trec_reader;
-    if (ext == ".sgm") return &reuters_sgml_reader;
-    if (ext == ".xml" || ext == ".rss" || ext == ".atom" || ext == ".nitf") return &xml_reader;
-    return nullptr;
+ReaderChoice choose_reader(const std::filesystem::path& name, std::string_view head) {
+    if (is_hidden(name)) return {};
+    if (const Row* row = row_for_extension(name)) return row->choice;
+    if (head.empty()) return {};
+    for (const Row& row : kRows) {
+        if (row.sniff != nullptr && row.sniff(head)) return row.choice;
+    }
+    return {};
 }
+
+const Reader* reader_for(const std::filesystem::path& name) { return choose_reader(name, {}).reader; }
 
 }  // namespace newsdex

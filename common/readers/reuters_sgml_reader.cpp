@@ -49,8 +49,9 @@ struct StoryContext {
     std::string_view file;
     std::size_t record;
     Diagnostics& diag;
+    std::size_t first_line = 1;  // of the text read, in its file (a large file is read in runs)
 
-    Where at(std::size_t line) const { return {file, line, record}; }
+    Where at(std::size_t line) const { return {file, line + first_line - 1, record}; }
 
     void warn_unclosed(const SgmlElement& child, const SgmlElement& parent) const {
         if (const auto message = unclosed_child_message(child, parent); !message.empty()) {
@@ -117,15 +118,15 @@ Article read_story(const SgmlElement& story, const StoryContext& ctx) {
 
 }  // namespace
 
-void ReutersSgmlReader::read(std::string_view text, std::string_view file, const ArticleSink& sink,
-                             Diagnostics& diag) const {
+namespace {
+
+std::size_t read_stories(std::string_view text, std::string_view file, Reader::Start start, const ArticleSink& sink,
+                         Diagnostics& diag) {
     const auto tokens = scan_sgml(text);
     const auto stories = split_elements(tokens, SgmlElementSet{{"REUTERS"}, {}});
-    // A name that says Reuters-21578 SGML over other text: one warning, not silence.
-    if (stories.elements.empty()) diag.warn({file}, "no <REUTERS> element: not Reuters-21578 SGML, nothing read");
     for (std::size_t i = 0; i < stories.elements.size(); ++i) {
         const SgmlElement& story = stories.elements[i];
-        const StoryContext ctx{file, i + 1, diag};
+        const StoryContext ctx{file, start.record + i, diag, start.line};
         if (!story.closed) diag.warn(ctx.at(story.line), unclosed_message(story, "at end of file"));
         Article article = read_story(story, ctx);
         if (article.empty()) {
@@ -135,6 +136,22 @@ void ReutersSgmlReader::read(std::string_view text, std::string_view file, const
         if (article.id.empty()) diag.warn(ctx.at(story.line), "document has no NEWID");
         sink(std::move(article), ctx.record);
     }
+    return stories.elements.size();
+}
+
+}  // namespace
+
+void ReutersSgmlReader::read(std::string_view text, std::string_view file, const ArticleSink& sink,
+                             Diagnostics& diag) const {
+    // A name that says Reuters-21578 SGML over other text: one warning, not silence.
+    if (read_stories(text, file, {}, sink, diag) == 0) {
+        diag.warn({file}, "no <REUTERS> element: not Reuters-21578 SGML, nothing read");
+    }
+}
+
+std::size_t ReutersSgmlReader::read_records(std::string_view text, std::string_view file, Start start,
+                                            const ArticleSink& sink, Diagnostics& diag) const {
+    return read_stories(text, file, start, sink, diag);
 }
 
 }  // namespace newsdex

@@ -14,6 +14,9 @@ public:
     // Records are the <REUTERS> stories, numbered from 1 in file order.
     void read(std::string_view text, std::string_view file, const ArticleSink& sink,
               Diagnostics& diag) const override;
+    // A run of whole records of a large file (readers/record_stream.h).
+    std::size_t read_records(std::string_view text, std::string_view file, Start start,
+                             const ArticleSink& sink, Diagnostics& diag) const override;
 };
 
 }  // namespace newsdex

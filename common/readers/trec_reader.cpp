@@ -92,8 +92,9 @@ struct DocContext {
     std::string_view file;
     std::size_t record;
     Diagnostics& diag;
+    std::size_t first_line = 1;  // of the text read, in its file (a large file is read in runs)
 
-    Where at(std::size_t line) const { return {file, line, record}; }
+    Where at(std::size_t line) const { return {file, line + first_line - 1, record}; }
 };
 
 void apply_field(Article& article, Field field, const SgmlElement& element, SgmlParagraphs& body,
@@ -148,15 +149,15 @@ Article read_doc(const SgmlElement& doc, const DocContext& ctx) {
 
 }  // namespace
 
-void TrecReader::read(std::string_view text, std::string_view file, const ArticleSink& sink,
-                      Diagnostics& diag) const {
+namespace {
+
+std::size_t read_docs(std::string_view text, std::string_view file, Reader::Start start, const ArticleSink& sink,
+                      Diagnostics& diag) {
     const auto tokens = scan_sgml(text);
     const auto docs = split_elements(tokens, SgmlElementSet{{"DOC"}, {}});
-    // A name that says TREC over other text: one warning, not silence.
-    if (docs.elements.empty()) diag.warn({file}, "no <DOC> element: not TREC, nothing read");
     for (std::size_t i = 0; i < docs.elements.size(); ++i) {
         const SgmlElement& doc = docs.elements[i];
-        const DocContext ctx{file, i + 1, diag};
+        const DocContext ctx{file, start.record + i, diag, start.line};
         if (!doc.closed) diag.warn(ctx.at(doc.line), unclosed_message(doc, "at end of file"));
         Article article = read_doc(doc, ctx);
         if (article.empty()) {
@@ -166,6 +167,20 @@ void TrecReader::read(std::string_view text, std::string_view file, const Articl
         if (article.id.empty()) diag.warn(ctx.at(doc.line), "document has no DOCNO");
         sink(std::move(article), ctx.record);
     }
+    return docs.elements.size();
+}
+
+}  // namespace
+
+void TrecReader::read(std::string_view text, std::string_view file, const ArticleSink& sink,
+                      Diagnostics& diag) const {
+    // A name that says TREC over other text: one warning, not silence.
+    if (read_docs(text, file, {}, sink, diag) == 0) diag.warn({file}, "no <DOC> element: not TREC, nothing read");
+}
+
+std::size_t TrecReader::read_records(std::string_view text, std::string_view file, Start start,
+                                     const ArticleSink& sink, Diagnostics& diag) const {
+    return read_docs(text, file, start, sink, diag);
 }
 
 bool looks_like_trec(std::string_view head) {

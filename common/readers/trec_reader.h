@@ -17,6 +17,9 @@ public:
     // article (the indexer gives it its path as id); an unclosed DOC keeps what it holds.
     void read(std::string_view text, std::string_view file, const ArticleSink& sink,
               Diagnostics& diag) const override;
+    // A run of whole records of a large file (readers/record_stream.h).
+    std::size_t read_records(std::string_view text, std::string_view file, Start start,
+                             const ArticleSink& sink, Diagnostics& diag) const override;
 };
 
 // True when `head` (the first bytes of a file) looks like TREC SGML: its first non-blank content
