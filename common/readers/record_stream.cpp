@@ -1,5 +1,7 @@
 #include "readers/record_stream.h"
 
+#include <algorithm>
+
 #include "util/ascii.h"
 
 namespace newsdex {
@@ -36,6 +38,12 @@ bool StreamCursor::refill() {
     buffer_.resize(n);
     position_ = 0;
     return n != 0;
+}
+
+void StreamCursor::unget(std::string_view bytes) {
+    buffer_ = std::string(bytes) + buffer_.substr(position_);
+    position_ = 0;
+    line_ -= static_cast<std::size_t>(std::count(bytes.begin(), bytes.end(), '\n'));
 }
 
 std::optional<RawRecord> next_json_line(StreamCursor& cursor, std::size_t cap) {
@@ -209,18 +217,25 @@ std::optional<RawRecord> next_sgml_run(StreamCursor& cursor, std::string_view cl
     RawRecord run;
     run.line = cursor.line();
     std::size_t matched = 0;
+    std::size_t last_end = 0;  // after the last closing tag in the run
     for (int c = cursor.get(); c >= 0; c = cursor.get()) {
         run.bytes.push_back(static_cast<char>(c));
         if (lower_byte(c) == ascii_lower(close_tag[matched])) {
             if (++matched == close_tag.size()) {
                 matched = 0;
+                last_end = run.bytes.size();
                 if (run.bytes.size() >= target) break;
             }
         } else {
             matched = c == '<' ? 1 : 0;  // a tag's '<' appears nowhere else in it
         }
         if (run.bytes.size() >= cap) {
-            run.over_cap = true;
+            if (last_end != 0) {
+                cursor.unget(std::string_view(run.bytes).substr(last_end));
+                run.bytes.resize(last_end);
+            } else {
+                run.over_cap = true;
+            }
             break;
         }
     }

@@ -37,6 +37,8 @@ public:
     }
     // The line (1-based) of the next byte.
     std::size_t line() const { return line_; }
+    // Puts bytes just taken back in front of the rest.
+    void unget(std::string_view bytes);
 
 private:
     std::string buffer_;
@@ -89,9 +91,10 @@ private:
 };
 
 // The next run of whole SGML records ending with `close_tag` (matched without regard to case):
-// cut after the first closing tag at or past `target` bytes (or at the end of the stream); a run
-// that reaches `cap` bytes without one is cut there (the reader then reports the record it cut
-// as unclosed). nullopt at the end.
+// cut after the first closing tag at or past `target` bytes (or at the end of the stream). A run
+// that reaches `cap` bytes is cut after its last closing tag, or, when it holds none (one record
+// larger than the cap), at `cap` itself, and the reader reports the record it cut as unclosed.
+// nullopt at the end.
 std::optional<RawRecord> next_sgml_run(StreamCursor& cursor, std::string_view close_tag, std::size_t target,
                                        std::size_t cap);
 
