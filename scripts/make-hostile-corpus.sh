@@ -9,7 +9,7 @@
 #   --full      the sizes of issue 11: 2 GB of text gzipped, 4 GB of zeros gzipped, 300,000
 #               empty tar entries, 100,000-deep JSON/XML/HTML, a 100 MB line (needs ~3 GB of disk
 #               and a few minutes)
-#   --big-json  also writes big-json/articles.json (a 2 GB JSON array of articles) and
+#   --big-json  also writes big-json/articles.json (2 GB: {"status": "ok", "articles": [...]}) and
 #               big-jsonl/articles.jsonl (the same articles, one a line)
 #
 # The normal articles are the five files under OUTDIR/normal; each holds the word
@@ -166,17 +166,20 @@ ln -s missing-b "$h/missing-a.txt"
 if [ "$big_json" = 1 ]; then
   mkdir -p "$out/big-json" "$out/big-jsonl"
   python3 - "$out" <<'EOF'
-import json, sys
+import json, random, sys
 out = sys.argv[1]
 target = 2 * 1024 * 1024 * 1024
-words = ("harbour council ferry market school storm budget strike choir tide gull pier "
-         "library reserve grant roster square stall calendar estuary lighthouse").split()
+# Made-up words of two or three syllables: bodies drawn from them are all different (no two
+# articles are copies), with a vocabulary of a few thousand words as in real news.
+rng = random.Random(11)
+syllables = "ka lo mi ne ru sa te vo di pa ge ho ju ri wa bo ce fu li mo".split()
+words = sorted({"".join(rng.choices(syllables, k=rng.choice((2, 3)))) for _ in range(6000)})
 def article(i):
-    body = " ".join(words[(i * 7 + k) % len(words)] for k in range(300))
-    return {"id": f"big-{i}", "title": f"Article {i} about the {words[i % len(words)]}",
+    body = " ".join(rng.choices(words, k=300))
+    return {"id": f"big-{i}", "title": "Article " + str(i) + " " + " ".join(rng.choices(words, k=6)),
             "date": f"20{10 + i % 15}-0{1 + i % 9}-1{i % 10}", "body": body}
 with open(f"{out}/big-json/articles.json", "w") as a, open(f"{out}/big-jsonl/articles.jsonl", "w") as l:
-    a.write("[\n")
+    a.write('{"status": "ok", "articles": [\n')
     written, i = 0, 0
     while written < target:
         record = json.dumps(article(i))
@@ -184,7 +187,7 @@ with open(f"{out}/big-json/articles.json", "w") as a, open(f"{out}/big-jsonl/art
         l.write(record + "\n")
         written += len(record) + 2
         i += 1
-    a.write("]\n")
+    a.write("]}\n")
 print(f"big-json: {i} articles", file=sys.stderr)
 EOF
 fi

@@ -282,12 +282,16 @@ def index(db_path: _PathLike, paths: Union[_PathLike, Sequence[_PathLike]], jobs
           language: str = "english", accents: str = "fold", metadata_text: bool = True,
           encoding: Optional[str] = None, prune: bool = False, rebuild: bool = False,
           wait: bool = False, progress: Optional[Callable[[dict], Any]] = None,
-          follow_links: bool = False, compact: Optional[bool] = None) -> dict:
+          follow_links: bool = False, compact: Optional[bool] = None,
+          max_article_bytes: Optional[int] = None, max_expanded_bytes: Optional[int] = None,
+          max_archive_depth: Optional[int] = None, max_archive_entries: Optional[int] = None) -> dict:
     """Indexes files and folders into the database at db_path, as newsdex-index does (the
     same options: jobs is -j, default one per core; language a Snowball stemmer name or
     "none"; accents "fold" or "keep"; follow_links is --follow-links; compact True is
     --compact, False --no-compact, None compacts after a run that wrote a fifth of the
-    articles; paths may be [] with compact=True, to compact only; ...).
+    articles; paths may be [] with compact=True, to compact only; max_article_bytes,
+    max_expanded_bytes, max_archive_depth and max_archive_entries are the --max-* limits,
+    None for their defaults; ...).
 
     `progress`, if given, is called about ten times a second with a dict of files_total,
     bytes_total, bytes_done, articles_sent, files_read, ... and once at the end.
@@ -304,7 +308,9 @@ def index(db_path: _PathLike, paths: Union[_PathLike, Sequence[_PathLike]], jobs
         paths = [paths]
     options = _options(jobs=jobs, language=language, accents=accents, metadata_text=metadata_text,
                        encoding=encoding, prune=prune, rebuild=rebuild, wait=wait,
-                       follow_links=follow_links, compact=compact)
+                       follow_links=follow_links, compact=compact, max_article_bytes=max_article_bytes,
+                       max_expanded_bytes=max_expanded_bytes, max_archive_depth=max_archive_depth,
+                       max_archive_entries=max_archive_entries)
     return _core.index(_fspath(db_path), [_fspath(p) for p in paths], options, progress)
 
 

@@ -48,11 +48,18 @@ IndexOptions options_from(const std::string& db, const py::dict& options) {
         else if (name == "rebuild") o.rebuild = value.cast<bool>();
         else if (name == "wait") o.wait = value.cast<bool>();
         else if (name == "commit_every") o.commits.every_articles = count_arg(value, "commit_every");
+        else if (name == "max_article_bytes") o.limits.max_article_bytes = count_arg(value, "max_article_bytes");
+        else if (name == "max_expanded_bytes") o.limits.max_expanded_bytes = count_arg(value, "max_expanded_bytes");
+        else if (name == "max_archive_depth") o.limits.max_archive_depth = count_arg(value, "max_archive_depth");
+        else if (name == "max_archive_entries") o.limits.max_archive_entries = count_arg(value, "max_archive_entries");
         else if (name == "compact") o.compact = value.cast<bool>() ? CompactWhen::always : CompactWhen::never;
         else throw py::type_error("unknown index option '" + name + "'");
     }
     if (accents != "fold" && accents != "keep") throw py::value_error("accents must be 'fold' or 'keep', not '" + accents + "'");
     if (o.jobs > 256) throw py::value_error("jobs must be between 1 and 256");
+    if (o.limits.max_article_bytes < 4096) throw py::value_error("max_article_bytes must be 4096 or more");
+    if (o.limits.max_archive_depth == 0) throw py::value_error("max_archive_depth must be 1 or more");
+    if (o.limits.max_archive_entries == 0) throw py::value_error("max_archive_entries must be 1 or more");
     if (o.commits.every_articles == 0) throw py::value_error("commit_every must be 1 or more");
     if (!encoding.empty() && !encoding_supported(encoding)) throw py::value_error("unknown encoding '" + encoding + "'");
     o.settings = AnalyzerSettings{language, accents == "fold", metadata_text};

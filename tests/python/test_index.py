@@ -146,3 +146,17 @@ def test_compaction_as_the_command_line_does_it(tmp_path):
     assert (tmp_path / "plain.db" / "XAPIANDB").read_text() == "auto shard-0\nauto shard-1\n"
     with pytest.raises(newsdex.DatabaseError, match="no database at .* to compact"):
         newsdex.index(tmp_path / "none.db", [], compact=True)
+
+
+def test_input_limits_as_the_command_line_has_them(tmp_path):
+    folder = tmp_path / "big"
+    folder.mkdir()
+    (folder / "long.txt").write_text("Long\n\n" + "tide " * 1000)
+    summary = newsdex.index(tmp_path / "py.db", folder, max_article_bytes=4096)
+    cli = subprocess.run([INDEX, "-d", str(tmp_path / "cli.db"), "--max-article-bytes", "4KiB", str(folder)],
+                         capture_output=True, text=True)
+    assert cli.returncode == 1
+    assert summary["warnings"] == [line for line in cli.stderr.splitlines() if line.startswith("warning: ")]
+    assert summary["warnings"] == ["warning: long.txt: article cut to its first 4 KiB of text (--max-article-bytes)"]
+    with pytest.raises(ValueError, match="max_article_bytes must be 4096 or more"):
+        newsdex.index(tmp_path / "x.db", folder, max_article_bytes=100)
