@@ -185,6 +185,10 @@ std::string article_json(int i) {
 TEST_F(InputLimits, LargeFilesOfRecordsAreStreamedToTheSameArticles) {
     const fs::path in = tmp_ / "in";
     std::string array = "{\"status\": \"ok\", \"articles\": [\n", lines, trec, sgml;
+    std::string rss = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- a feed -->\n<rss version=\"2.0\"\n"
+                      "  xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<channel>\n<title>Valley &amp; Coast</title>\n"
+                      "<language>en</language>\n";
+    std::string atom = "<?xml version=\"1.0\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<title>Atom Desk</title>\n";
     for (int i = 1; i <= 300; ++i) {
         array += (i > 1 ? ",\n" : "") + article_json(i);
         lines += article_json(i) + "\n" + (i % 50 == 0 ? "\n" : "");
@@ -192,18 +196,29 @@ TEST_F(InputLimits, LargeFilesOfRecordsAreStreamedToTheSameArticles) {
                 "</HEADLINE>\n<TEXT>\nHarbour news " + std::to_string(i) + ".\n</TEXT>\n</DOC>\n";
         sgml += "<REUTERS NEWID=\"" + std::to_string(i) + "\">\n<TEXT><TITLE>Story " + std::to_string(i) +
                 "</TITLE><BODY>Harbour news " + std::to_string(i) + ".</BODY></TEXT>\n</REUTERS>\n";
+        rss += "<item>\n  <title>Story " + std::to_string(i) + "</title>\n  <guid>r-" + std::to_string(i) +
+               "</guid>\n  <dc:creator>Ann Lee</dc:creator>\n  <description>Harbour &lt;b&gt;news&lt;/b&gt; " +
+               std::to_string(i) + ".</description>\n" + (i == 150 ? "  <pubDate>the ides of March</pubDate>\n" : "") + "</item>\n";
+        atom += "<entry><title>Story " + std::to_string(i) + "</title><id>a-" + std::to_string(i) +
+                "</id><content type=\"html\">Harbour news " + std::to_string(i) + "</content></entry>\n";
     }
     write_file(in / "wrapped.json", array + "]}\n");
     write_file(in / "lines.jsonl", lines);
     write_file(in / "docs.trec", trec);
     write_file(in / "reut2-000.sgm", sgml);
+    // Item 150's date is no date: the same warning, on the same line, either way.
+    write_file(in / "feed.rss", rss + "</channel>\n</rss>\n");
+    write_file(in / "desk.atom", atom + "</feed>\n");
 
     const RunResult whole = index("whole", {in.string()});
-    ASSERT_EQ(whole.exit_code, 0) << whole.err;
+    ASSERT_EQ(whole.exit_code, 1) << whole.err;
     const RunResult streamed = index("streamed", {"--max-article-bytes", "4KiB", in.string()});
-    ASSERT_EQ(streamed.exit_code, 0) << streamed.err;
+    ASSERT_EQ(streamed.exit_code, 1) << streamed.err;
+    EXPECT_EQ(warnings_of(streamed.err), warnings_of(whole.err));
+    EXPECT_EQ(warnings_of(whole.err), std::vector<std::string>{
+        "warning: feed.rss:907: record 150: date 'the ides of March' not understood"});
     const auto expected = stored(tmp_ / "whole");
-    EXPECT_EQ(expected.size(), 1200u);
+    EXPECT_EQ(expected.size(), 1800u);
     EXPECT_TRUE(stored(tmp_ / "streamed") == expected);
 }
 

@@ -666,6 +666,27 @@ void FolderIndexer::index_records(std::string head, ByteStream& rest, const Sour
                 }
                 break;
             }
+            case RecordSplit::xml_feed: {
+                XmlFeedSplitter feed(cursor, record_cap);
+                if (!feed.read_head()) {
+                    file_warnings_->warn({source.path}, "not read: a feed over " +
+                                                            byte_size_text(options_.limits.max_article_bytes) +
+                                                            " with " + feed.error());
+                    break;
+                }
+                bool last = false;
+                while (std::optional<RawRecord> run = feed.next(kSgmlRunBytes, last)) {
+                    if (run->over_cap) {
+                        too_large(*run, record);
+                        ++record;
+                        continue;
+                    }
+                    RawRecord whole;
+                    whole.bytes = feed.head() + run->bytes + (last ? std::string() : feed.closers());
+                    record += read_run(whole, {run->line, record});
+                }
+                break;
+            }
             case RecordSplit::none:
                 break;
         }

@@ -26,6 +26,9 @@ struct Row {
     std::initializer_list<std::string_view> extensions;
     bool (*sniff)(std::string_view head);  // recognises the format by its start; may be null
     ReaderChoice choice;
+    // When set, the choice's split holds only for heads it accepts (an XML file is split only
+    // when it is a feed); otherwise the file is one text.
+    bool (*splits)(std::string_view head) = nullptr;
 };
 
 // Readers hold no state, so one instance of each serves every file and thread.
@@ -41,7 +44,7 @@ const XmlReader kXml;
 // Sniffers are tried in this order for names that say nothing.
 const std::array<Row, 8> kRows{{
     {{".trec", ".sgml"}, &looks_like_trec, {&kTrec, RecordSplit::trec_docs}},
-    {{".xml", ".rss", ".atom", ".nitf"}, &looks_like_xml_feed_or_news, {&kXml, RecordSplit::none}},
+    {{".xml", ".rss", ".atom", ".nitf"}, &looks_like_xml_feed_or_news, {&kXml, RecordSplit::xml_feed}, &looks_like_feed},
     {{".txt"}, nullptr, {&kText, RecordSplit::none}},
     {{".md", ".markdown"}, nullptr, {&kMarkdown, RecordSplit::none}},
     {{".json"}, nullptr, {&kJson, RecordSplit::json}},
@@ -63,14 +66,20 @@ const Row* row_for_extension(const std::filesystem::path& name) {
     return nullptr;
 }
 
+ReaderChoice chosen(const Row& row, std::string_view head) {
+    ReaderChoice choice = row.choice;
+    if (row.splits != nullptr && !row.splits(head)) choice.split = RecordSplit::none;
+    return choice;
+}
+
 }  // namespace
 
 ReaderChoice choose_reader(const std::filesystem::path& name, std::string_view head) {
     if (is_hidden(name)) return {};
-    if (const Row* row = row_for_extension(name)) return row->choice;
+    if (const Row* row = row_for_extension(name)) return chosen(*row, head);
     if (head.empty()) return {};
     for (const Row& row : kRows) {
-        if (row.sniff != nullptr && row.sniff(head)) return row.choice;
+        if (row.sniff != nullptr && row.sniff(head)) return chosen(row, head);
     }
     return {};
 }

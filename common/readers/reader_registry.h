@@ -18,6 +18,7 @@ enum class RecordSplit {
     json_lines,   // one record a line
     trec_docs,    // <DOC>…</DOC> after one another
     reuters,      // <REUTERS>…</REUTERS> after one another
+    xml_feed,     // RSS or Atom: runs of <item>s or <entry>s after the feed's head
 };
 
 struct ReaderChoice {

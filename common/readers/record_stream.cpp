@@ -1,6 +1,8 @@
 #include "readers/record_stream.h"
 
 #include <algorithm>
+#include <iterator>
+#include <vector>
 
 #include "util/ascii.h"
 
@@ -240,6 +242,135 @@ std::optional<RawRecord> next_sgml_run(StreamCursor& cursor, std::string_view cl
         }
     }
     run.size = run.bytes.size();
+    return run;
+}
+
+}  // namespace newsdex
+
+namespace newsdex {
+
+namespace {
+
+bool is_name_end(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '>' || c == '/'; }
+
+// The end tags that close what `head` leaves open, innermost first.
+std::string closers_of(std::string_view head) {
+    std::vector<std::string> open;
+    std::size_t i = 0;
+    auto skip_past = [&](std::string_view end) {
+        const auto at = head.find(end, i);
+        i = at == std::string_view::npos ? head.size() : at + end.size();
+    };
+    while ((i = head.find('<', i)) != std::string_view::npos) {
+        const std::string_view rest = head.substr(i);
+        if (rest.starts_with("<?")) {
+            skip_past("?>");
+        } else if (rest.starts_with("<!--")) {
+            skip_past("-->");
+        } else if (rest.starts_with("<![CDATA[")) {
+            skip_past("]]>");
+        } else if (rest.starts_with("<!")) {
+            skip_past(">");
+        } else if (rest.starts_with("</")) {
+            std::size_t end = 2;
+            while (end < rest.size() && !is_name_end(rest[end])) ++end;
+            const std::string name(rest.substr(2, end - 2));
+            for (auto it = open.rbegin(); it != open.rend(); ++it) {
+                if (*it == name) {
+                    open.erase(std::prev(it.base()), open.end());
+                    break;
+                }
+            }
+            skip_past(">");
+        } else {
+            std::size_t end = 1;
+            while (end < rest.size() && !is_name_end(rest[end])) ++end;
+            const std::string name(rest.substr(1, end - 1));
+            // The tag's end, past quoted attribute values (which may hold '>').
+            char quote = 0;
+            std::size_t j = end;
+            for (; j < rest.size(); ++j) {
+                if (quote != 0) {
+                    if (rest[j] == quote) quote = 0;
+                } else if (rest[j] == '"' || rest[j] == '\'') {
+                    quote = rest[j];
+                } else if (rest[j] == '>') {
+                    break;
+                }
+            }
+            if (j < rest.size() && !(j > 0 && rest[j - 1] == '/') && !name.empty()) open.push_back(name);
+            i += j + 1;
+        }
+    }
+    std::string closers;
+    for (auto it = open.rbegin(); it != open.rend(); ++it) closers += "</" + *it + ">";
+    return closers;
+}
+
+// True when `text` ends with "<NAME" and one character that ends a name.
+bool ends_with_start_tag(std::string_view text, std::string_view name) {
+    return text.size() >= name.size() + 2 && is_name_end(text.back()) &&
+           text.substr(text.size() - name.size() - 2, name.size() + 1) == "<" + std::string(name);
+}
+
+}  // namespace
+
+std::size_t first_feed_item(std::string_view text) {
+    for (std::size_t i = text.find('<'); i != std::string_view::npos; i = text.find('<', i + 1)) {
+        for (const std::string_view name : {std::string_view("item"), std::string_view("entry")}) {
+            if (text.substr(i + 1, name.size()) == name && i + 1 + name.size() < text.size() &&
+                is_name_end(text[i + 1 + name.size()])) {
+                return i;
+            }
+        }
+    }
+    return std::string_view::npos;
+}
+
+bool XmlFeedSplitter::read_head() {
+    for (int c = cursor_.get(); c >= 0; c = cursor_.get()) {
+        head_.push_back(static_cast<char>(c));
+        for (const std::string_view name : {std::string_view("item"), std::string_view("entry")}) {
+            if (ends_with_start_tag(head_, name)) {
+                const std::size_t tag = name.size() + 2;
+                cursor_.unget(std::string_view(head_).substr(head_.size() - tag));
+                head_.resize(head_.size() - tag);
+                closers_ = closers_of(head_);
+                return true;
+            }
+        }
+        if (head_.size() > cap_) break;
+    }
+    error_ = "no <item> or <entry> in its first " + std::to_string(cap_) + " bytes";
+    return false;
+}
+
+std::optional<RawRecord> XmlFeedSplitter::next(std::size_t target, bool& last) {
+    // The layout between items is not part of a run, so that a run begins with its first item
+    // and its lines map onto the file's by where that item is.
+    while (cursor_.peek() == ' ' || cursor_.peek() == '\t' || cursor_.peek() == '\r' || cursor_.peek() == '\n') cursor_.get();
+    if (cursor_.peek() < 0) return std::nullopt;
+    RawRecord run;
+    run.line = cursor_.line();
+    std::size_t last_end = 0;
+    for (int c = cursor_.get(); c >= 0; c = cursor_.get()) {
+        run.bytes.push_back(static_cast<char>(c));
+        if (c == '>' && (run.bytes.ends_with("</item>") || run.bytes.ends_with("</entry>"))) {
+            last_end = run.bytes.size();
+            if (run.bytes.size() >= target) break;
+        }
+        if (run.bytes.size() >= cap_) {
+            if (last_end != 0) {
+                cursor_.unget(std::string_view(run.bytes).substr(last_end));
+                run.bytes.resize(last_end);
+            } else {
+                run.over_cap = true;
+            }
+            break;
+        }
+    }
+    run.size = run.bytes.size();
+    last = cursor_.peek() < 0;
     return run;
 }
 

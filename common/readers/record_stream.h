@@ -98,4 +98,34 @@ private:
 std::optional<RawRecord> next_sgml_run(StreamCursor& cursor, std::string_view close_tag, std::size_t target,
                                        std::size_t cap);
 
+// An RSS or Atom feed, cut into runs of whole items (<item>…</item>, <entry>…</entry>). Each run
+// is made a document of its own by the reader: the feed's head (everything before the first
+// item: the channel's title and language), the run, and the end tags that close what the head
+// opened (closers()), except for the last run, which has the file's own.
+class XmlFeedSplitter {
+public:
+    XmlFeedSplitter(StreamCursor& cursor, std::size_t cap) : cursor_(cursor), cap_(cap) {}
+
+    // Reads the head; false (with error()) when no item or entry begins within the cap.
+    bool read_head();
+    const std::string& head() const { return head_; }
+    const std::string& closers() const { return closers_; }
+
+    // The next run of items of at least `target` bytes (cut after an item's end tag; at the
+    // cap after the last one, or, with none, at the cap), or nullopt at the end. `last` is set
+    // when the run reaches the end of the file.
+    std::optional<RawRecord> next(std::size_t target, bool& last);
+    const std::string& error() const { return error_; }
+
+private:
+    StreamCursor& cursor_;
+    std::size_t cap_;
+    std::string head_;
+    std::string closers_;
+    std::string error_;
+};
+
+// Where an RSS or Atom feed's first <item> or <entry> start tag begins in `text`, or npos.
+std::size_t first_feed_item(std::string_view text);
+
 }  // namespace newsdex

@@ -1,6 +1,9 @@
 #include "readers/xml_reader.h"
 
+#include <algorithm>
+
 #include "readers/field_values.h"
+#include "readers/record_stream.h"
 #include "readers/xml_formats.h"
 #include "readers/xml_tree.h"
 
@@ -73,6 +76,33 @@ void XmlReader::read(std::string_view text, std::string_view file, const Article
         case XmlFormat::nitf: xml::read_nitf(root, out); break;
         case XmlFormat::generic: xml::read_generic(root, out); break;
     }
+}
+
+std::size_t XmlReader::read_records(std::string_view text, std::string_view file, Start start,
+                                    const ArticleSink& sink, Diagnostics& diag) const {
+    std::size_t items_at = first_feed_item(text);
+    if (items_at == std::string_view::npos) items_at = text.size();
+    const auto head_lines = static_cast<std::size_t>(std::count(text.begin(), text.begin() + items_at, '\n'));
+    Diagnostics shifted(diag, {static_cast<long>(start.line) - 1 - static_cast<long>(head_lines), start.record - 1,
+                               start.record > 1 ? head_lines : 0});
+    read(text, file, [&](Article&& article, std::size_t record) { sink(std::move(article), record + start.record - 1); },
+         shifted);
+    std::size_t items = 0;
+    for (std::size_t at = items_at; at < text.size();) {
+        ++items;
+        const std::size_t next = first_feed_item(text.substr(at + 1));
+        at = next == std::string_view::npos ? text.size() : at + 1 + next;
+    }
+    return items;
+}
+
+bool looks_like_feed(std::string_view head) {
+    const std::string_view tag = first_start_tag(head);
+    if (tag.size() < 2) return false;
+    const std::string_view qname = tag.substr(1, tag.find_first_of(" \t\r\n/") - 1);
+    const auto colon = qname.find(':');
+    const std::string_view local = colon == std::string_view::npos ? qname : qname.substr(colon + 1);
+    return local == "rss" || local == "feed" || local == "RDF";
 }
 
 bool looks_like_xml_feed_or_news(std::string_view head) {

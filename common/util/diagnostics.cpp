@@ -31,6 +31,14 @@ void Diagnostics::print(const std::string& line) {
 }
 
 void Diagnostics::warn(const Where& where, std::string_view message) {
+    if (shifted_) {
+        if (where.line != 0 && where.line <= shift_.hidden_lines) return;
+        Where moved = where;
+        if (moved.line != 0) moved.line = static_cast<std::size_t>(static_cast<long>(moved.line) + shift_.line_shift);
+        if (moved.record != 0) moved.record += shift_.record_shift;
+        parent_->warn(moved, message);
+        return;
+    }
     count_one();
     if (parent_ != nullptr && count_.load() > max_lines_) return;
     print(format(where, message));

@@ -34,6 +34,17 @@ public:
     Diagnostics(Diagnostics& parent, std::string file, std::size_t max_lines)
         : out_(nullptr), parent_(&parent), file_(std::move(file)), max_lines_(max_lines) {}
 
+    // A view of `parent` for a piece of a file read as a text of its own (a run of a large
+    // feed, put after the feed's head): each warning's line is moved by `line_shift` and its
+    // record by `record_shift` to where they are in the file, and warnings on the piece's
+    // first `hidden_lines` lines (the repeated head, already warned about) are dropped.
+    struct Shift {
+        long line_shift = 0;
+        std::size_t record_shift = 0;
+        std::size_t hidden_lines = 0;
+    };
+    Diagnostics(Diagnostics& parent, Shift shift) : out_(nullptr), parent_(&parent), shift_(shift), shifted_(true) {}
+
     Diagnostics(const Diagnostics&) = delete;
     Diagnostics& operator=(const Diagnostics&) = delete;
 
@@ -57,6 +68,8 @@ private:
     Diagnostics* parent_ = nullptr;
     std::string file_;
     std::size_t max_lines_ = 0;
+    Shift shift_;
+    bool shifted_ = false;
     std::mutex mutex_;
     std::atomic<std::size_t> count_{0};
 
