@@ -22,7 +22,8 @@ constexpr int kMaxEntries = 10000;
 void read_compressed(ByteStream& source) {
     ArchiveStream stream(source, ArchiveStream::Mode::compressed);
     std::string name;
-    require(stream.next_entry(name), "a compressed stream has no entry");
+    // An empty stream has no entry at all, which the indexer reads as an empty file.
+    if (!stream.next_entry(name)) return;
     require(name.empty(), "a compressed stream's entry has a name");
     std::string bytes;
     read_into(stream, bytes, kMaxBytes);
