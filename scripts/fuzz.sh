@@ -95,7 +95,8 @@ status=0
 (cd "$failures" && nice -n 10 "$build/tests/fuzz/fuzz_$target" -max_total_time="$seconds" -timeout=10 \
   -print_final_stats=1 -artifact_prefix="$failures/" "$build/corpus/$target" "$seeds") || status=$?
 if [ "$status" -ne 0 ]; then
-  echo "fuzz.sh: $target failed (exit $status); the failing input is in $failures/" >&2
+  newest="$(ls -t "$failures" | head -n 1)"
+  echo "fuzz.sh: $target failed (exit $status); the failing input is in $failures/${newest:+ ($newest)}" >&2
   exit 1
 fi
 echo "fuzz.sh: $target: nothing failed in $seconds seconds"
