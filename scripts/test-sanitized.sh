@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the whole project with clang under AddressSanitizer and UndefinedBehaviorSanitizer
 # (any undefined behaviour is fatal) and runs the full test suite with ctest. Run by hand, not
-# in CI: on a 2-core machine the build and the run take well over 20 minutes, where the normal
-# build and ctest take about 3.5.
+# in CI: on a 2-core machine the first build takes about 20 minutes and ctest about 5 more,
+# where the normal build and ctest take about 3.5 in all.
 #
 # Usage: scripts/test-sanitized.sh [ctest arguments...]   (e.g. -R Reader to run a subset)
 #
