@@ -34,8 +34,8 @@ std::string entry_name(struct archive_entry* entry) {
     const char* utf8 = archive_entry_pathname_utf8(entry);
     const char* raw = utf8 != nullptr ? utf8 : archive_entry_pathname(entry);
     std::string_view name = raw != nullptr ? raw : "";
-    while (name.starts_with("./")) name.remove_prefix(2);
-    while (name.starts_with('/')) name.remove_prefix(1);
+    // One loop for both prefixes: "/./x" must lose its "./" too, after the "/".
+    while (name.starts_with("./") || name.starts_with('/')) name.remove_prefix(name.starts_with('/') ? 1 : 2);
     return std::string(name);
 }
 

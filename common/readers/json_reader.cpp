@@ -285,6 +285,16 @@ std::string short_reason(const Json::parse_error& error) {
     return std::string(what.substr(0, cut)) + "…";
 }
 
+// nlohmann reports a number too large for a double ("1e999") as out_of_range, not as a
+// parse_error: "[json.exception.out_of_range.406] number overflow parsing '1e999'". Only
+// ASCII follows the prefix (the number's own characters), so a plain cut is safe.
+std::string short_reason(const Json::out_of_range& error) {
+    std::string_view what = error.what();
+    if (const auto bracket = what.find("] "); bracket != std::string_view::npos) what.remove_prefix(bracket + 2);
+    if (what.size() <= kMaxReasonBytes) return std::string(what);
+    return std::string(what.substr(0, kMaxReasonBytes)) + "…";
+}
+
 // The 1-based line of the byte the parser stopped at. At the end of input that is the last
 // line holding something, not the empty line after the final line break.
 std::size_t line_of_error(std::string_view text, std::size_t byte) {
@@ -336,6 +346,9 @@ std::optional<Json> parse(std::string_view text, const Where& where, Diagnostics
         Where at = where;
         at.line += line_of_error(text, error.byte) - 1;
         diag.warn(at, "malformed JSON: " + short_reason(error));
+        return std::nullopt;
+    } catch (const Json::out_of_range& error) {
+        diag.warn(where, "malformed JSON: " + short_reason(error));
         return std::nullopt;
     }
 }
@@ -398,6 +411,9 @@ void JsonLinesReader::read(std::string_view text, std::string_view file, const A
                     // Parsed only for the reason of its failure, which the warning quotes.
                     [[maybe_unused]] const Json unused = Json::parse(line);
                 } catch (const Json::parse_error& error) {
+                    diag.warn({file, line_number}, "malformed JSON: " + short_reason(error) +
+                                                       " (not JSON Lines: the file is not read)");
+                } catch (const Json::out_of_range& error) {
                     diag.warn({file, line_number}, "malformed JSON: " + short_reason(error) +
                                                        " (not JSON Lines: the file is not read)");
                 }

@@ -10,6 +10,7 @@
 
 #include "article/date.h"
 #include "readers/file_loader.h"
+#include "util/utf8.h"
 
 namespace newsdex {
 
@@ -217,10 +218,13 @@ std::optional<std::size_t> parse_length(std::string_view text) {
     return value;
 }
 
-// WARC 1.0's examples put the URI in angle brackets and some writers copied them.
+// WARC 1.0's examples put the URI in angle brackets and some writers copied them. Header
+// values are raw bytes (a crawler may write an IRI in any charset), and an article's url must
+// be valid UTF-8 like its other fields (article.h), so ill-formed bytes become U+FFFD.
 std::string target_uri(const Headers& headers) {
     std::string uri = headers.get("warc-target-uri");
     if (uri.size() >= 2 && uri.front() == '<' && uri.back() == '>') uri = uri.substr(1, uri.size() - 2);
+    repair_utf8(uri);
     return uri;
 }
 
