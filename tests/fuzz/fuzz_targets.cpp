@@ -17,6 +17,7 @@ const std::vector<Target>& targets() {
         {"warc", warc_target},
         {"archive", archive_target},
         {"compressed", compressed_target},
+        {"records", records_target},
         {"encoding", encoding_target},
         {"date", date_target},
         {"query", query_target},

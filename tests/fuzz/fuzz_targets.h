@@ -37,6 +37,7 @@ void reuters_target(std::string_view bytes);
 void warc_target(std::string_view bytes);
 void archive_target(std::string_view bytes);
 void compressed_target(std::string_view bytes);
+void records_target(std::string_view bytes);  // record_stream_target.cpp: large files' splitters
 
 void encoding_target(std::string_view bytes);  // encoding_target.cpp
 void date_target(std::string_view bytes);      // date_target.cpp
