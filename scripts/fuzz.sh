@@ -61,6 +61,10 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
   CC=clang CXX=clang++ cmake -S "$top" -B "$build" -DCMAKE_BUILD_TYPE=Debug \
     -DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_FLAGS="$flags" \
     -DNEWSDEX_FUZZ=ON -DNEWSDEX_PYTHON=OFF > /dev/null
+else
+  # Configured again each time (cheap): a target added to targets.txt since gets its executable
+  # before it is asked for by name.
+  cmake "$build" > /dev/null
 fi
 nice -n 10 cmake --build "$build" -j"${FUZZ_JOBS:-2}" --target "fuzz_$target"
 
