@@ -30,6 +30,17 @@ void keep(RawRecord* record, int c, std::size_t cap) {
     }
 }
 
+// A run of records that reached its cap ends after its last whole record (`last_end` bytes;
+// the rest goes back to the cursor), or, when it holds none, is cut there.
+void end_run_at_cap(StreamCursor& cursor, RawRecord& run, std::size_t last_end) {
+    if (last_end != 0) {
+        cursor.unget(std::string_view(run.bytes).substr(last_end));
+        run.bytes.resize(last_end);
+    } else {
+        run.over_cap = true;
+    }
+}
+
 }  // namespace
 
 bool StreamCursor::refill() {
@@ -232,22 +243,13 @@ std::optional<RawRecord> next_sgml_run(StreamCursor& cursor, std::string_view cl
             matched = c == '<' ? 1 : 0;  // a tag's '<' appears nowhere else in it
         }
         if (run.bytes.size() >= cap) {
-            if (last_end != 0) {
-                cursor.unget(std::string_view(run.bytes).substr(last_end));
-                run.bytes.resize(last_end);
-            } else {
-                run.over_cap = true;
-            }
+            end_run_at_cap(cursor, run, last_end);
             break;
         }
     }
     run.size = run.bytes.size();
     return run;
 }
-
-}  // namespace newsdex
-
-namespace newsdex {
 
 namespace {
 
@@ -360,12 +362,7 @@ std::optional<RawRecord> XmlFeedSplitter::next(std::size_t target, bool& last) {
             if (run.bytes.size() >= target) break;
         }
         if (run.bytes.size() >= cap_) {
-            if (last_end != 0) {
-                cursor_.unget(std::string_view(run.bytes).substr(last_end));
-                run.bytes.resize(last_end);
-            } else {
-                run.over_cap = true;
-            }
+            end_run_at_cap(cursor_, run, last_end);
             break;
         }
     }
