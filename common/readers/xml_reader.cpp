@@ -85,7 +85,10 @@ std::size_t XmlReader::read_records(std::string_view text, std::string_view file
     const auto head_lines = static_cast<std::size_t>(std::count(text.begin(), text.begin() + items_at, '\n'));
     Diagnostics shifted(diag, {static_cast<long>(start.line) - 1 - static_cast<long>(head_lines), start.record - 1,
                                start.record > 1 ? head_lines : 0});
-    read(text, file, [&](Article&& article, std::size_t record) { sink(std::move(article), record + start.record - 1); },
+    // A run is a feed's items (records 1..n of the run); were its root no feed after all, its one
+    // article (record 0) still gets a number of its own.
+    read(text, file,
+         [&](Article&& article, std::size_t record) { sink(std::move(article), std::max<std::size_t>(record, 1) + start.record - 1); },
          shifted);
     std::size_t items = 0;
     for (std::size_t at = items_at; at < text.size();) {
@@ -96,22 +99,28 @@ std::size_t XmlReader::read_records(std::string_view text, std::string_view file
     return items;
 }
 
-bool looks_like_feed(std::string_view head) {
+namespace {
+
+// The first element's local name ("rss" for <rss version=...>, "RDF" for <rdf:RDF ...>) and
+// its start tag; empty when `head` does not start like an XML document.
+std::pair<std::string_view, std::string_view> first_element(std::string_view head) {
     const std::string_view tag = first_start_tag(head);
-    if (tag.size() < 2) return false;
+    if (tag.size() < 2) return {};
     const std::string_view qname = tag.substr(1, tag.find_first_of(" \t\r\n/") - 1);
     const auto colon = qname.find(':');
-    const std::string_view local = colon == std::string_view::npos ? qname : qname.substr(colon + 1);
-    return local == "rss" || local == "feed" || local == "RDF";
+    return {colon == std::string_view::npos ? qname : qname.substr(colon + 1), tag};
+}
+
+}  // namespace
+
+bool looks_like_feed(std::string_view head) {
+    // As looks_like_xml_feed_or_news without NITF: an <RDF> or <feed> of another vocabulary is
+    // one document, and runs of it would each be one article under the same path.
+    return first_element(head).first != "nitf" && looks_like_xml_feed_or_news(head);
 }
 
 bool looks_like_xml_feed_or_news(std::string_view head) {
-    const std::string_view tag = first_start_tag(head);
-    if (tag.size() < 2) return false;
-    const std::string_view qname = tag.substr(1, tag.find_first_of(" \t\r\n/") - 1);
-    const auto colon = qname.find(':');
-    const std::string_view local =
-        colon == std::string_view::npos ? qname : qname.substr(colon + 1);
+    const auto [local, tag] = first_element(head);
     const auto declares = [&](std::string_view uri) {
         return tag.find(uri) != std::string_view::npos;
     };

@@ -70,6 +70,7 @@ void records_target(std::string_view bytes) {
     {
         Trickle stream(bytes);
         StreamCursor cursor("", stream);
+        if (!looks_like_feed(bytes.substr(0, 4096))) return;  // the indexer splits feeds only
         XmlFeedSplitter feed(cursor, 4 * kCap);
         if (!feed.read_head()) return;
         static const XmlReader xml;
