@@ -120,7 +120,9 @@ bool looks_like_feed(std::string_view head) {
 }
 
 bool looks_like_xml_feed_or_news(std::string_view head) {
-    const auto [local, tag] = first_element(head);
+    const auto element = first_element(head);
+    const std::string_view local = element.first;
+    const std::string_view tag = element.second;  // not a structured binding: lambdas capture it
     const auto declares = [&](std::string_view uri) {
         return tag.find(uri) != std::string_view::npos;
     };
