@@ -54,12 +54,14 @@ protected:
     void SetUp() override { tmp_ = make_temp_dir("newsdex-copy-groups"); }
     void TearDown() override { fs::remove_all(tmp_); }
 
-    IndexReport index(const fs::path& db, const std::vector<fs::path>& paths, unsigned jobs = 2) {
+    IndexReport index(const fs::path& db, const std::vector<fs::path>& paths, unsigned jobs = 2,
+                      std::size_t grouping_batch = kGroupingBatch) {
         std::ostringstream warnings;
         Diagnostics diag(&warnings);
         IndexOptions options;
         options.db = db.string();
         options.jobs = jobs;
+        options.grouping_batch = grouping_batch;
         std::vector<std::string> given;
         for (const auto& p : paths) given.push_back(p.string());
         IndexReport report = run_index(given, options, diag);
@@ -228,6 +230,38 @@ TEST_F(CopyGroups, TheSameGroupsWithOneShardOrTwo) {
     const auto two = members(tmp_ / "two.db");
     EXPECT_EQ(partition(one), "a1 a2 a3 a4 c1 | b1 | c2 c3 | s1 s2 / ungrouped: e1 e2");
     for (const auto& [id, m] : one) EXPECT_EQ(two.at(id).group, m.group) << id;
+}
+
+// A run that adds more articles than the pass holds at once groups them a batch at a time,
+// the earlier batches' articles being candidates as earlier runs' are: the same groups for any
+// batch size, in one run or over two.
+TEST_F(CopyGroups, TheSameGroupsWhateverTheBatchSize) {
+    const fs::path corpus = tmp_ / "corpus";
+    write("wire.jsonl", wire_file());
+    const fs::path later = tmp_ / "later" / "later.jsonl";
+    fs::create_directories(later.parent_path());
+    write_file(later, record("c1", "Dock strike", "Gazette", kStrikeExtended) +
+                          record("c2", "Harvest early", "Farm News", kHarvest) +
+                          record("c3", "Harvest begins", "Wire", kHarvest));
+    index(tmp_ / "whole.db", {corpus, later.parent_path()}, 2);
+    const auto whole = members(tmp_ / "whole.db");
+    index(tmp_ / "two-runs.db", {corpus}, 2);
+    index(tmp_ / "two-runs.db", {later.parent_path()}, 2);
+    const auto two_runs = members(tmp_ / "two-runs.db");
+    EXPECT_EQ(partition(whole), "a1 a2 a3 a4 c1 | b1 | c2 c3 | s1 s2 / ungrouped: e1 e2");
+    for (const std::size_t batch : {1u, 2u, 5u}) {
+        const fs::path db = tmp_ / ("batch" + std::to_string(batch) + ".db");
+        index(db, {corpus, later.parent_path()}, 2, batch);
+        const auto got = members(db);
+        EXPECT_EQ(marked(db), 0u) << batch;
+        for (const auto& [id, m] : whole) EXPECT_EQ(got.at(id).group, m.group) << id << " with batches of " << batch;
+        // And over two runs: the second run's batches against the first run's groups.
+        const fs::path two = tmp_ / ("two-runs" + std::to_string(batch) + ".db");
+        index(two, {corpus}, 2, batch);
+        index(two, {later.parent_path()}, 2, batch);
+        const auto second = members(two);
+        for (const auto& [id, m] : two_runs) EXPECT_EQ(second.at(id).group, m.group) << id << " over two runs, batches of " << batch;
+    }
 }
 
 // What a pass killed part way can leave: every article still marked, some with the group the

@@ -64,24 +64,133 @@ public:
         }
     }
 
-    GroupingCounts run(std::size_t commit_every) {
+    // `batch`: how many marked articles are held in memory at once (their signatures, band keys
+    // and candidates, about a kilobyte each); the articles of earlier batches are candidates as
+    // the earlier runs' are, through the shards' signature slots, so the groups are those of one
+    // batch holding everything.
+    GroupingCounts run(std::size_t commit_every, std::size_t batch) {
         std::vector<Xapian::doccount> signed_pending(shards_.size(), 0);
+        // Every marked article, by key: only its key and place, tens of bytes each.
+        std::vector<Marked> marked;
         for (unsigned s = 0; s < shards_.size(); ++s) {
             auto& shard = shards_[s];
             for (auto it = shard.valuestream_begin(schema::kUngroupedSlot);
                  it != shard.valuestream_end(schema::kUngroupedSlot); ++it) {
                 const Xapian::docid id = it.get_docid();
-                const Xapian::Document doc = shard.get_document(id);
-                const std::string signature = doc.get_value(schema::kSignatureSlot);
-                if (!signature.empty()) ++signed_pending[s];
-                Pending p{schema::unique_term_of(shard, id), s, id, nd::decode(signature), doc.get_value(schema::kGroupSlot)};
-                p.kept = !p.group.empty();
-                pending_.push_back(std::move(p));
+                if (!shard.get_document(id).get_value(schema::kSignatureSlot).empty()) ++signed_pending[s];
+                marked.push_back({schema::unique_term_of(shard, id), s, id});
             }
         }
-        std::sort(pending_.begin(), pending_.end(), [](const Pending& a, const Pending& b) {
+        std::sort(marked.begin(), marked.end(), [](const Marked& a, const Marked& b) {
             return std::tie(a.key, a.shard, a.id) < std::tie(b.key, b.shard, b.id);
         });
+        batch_of_.clear();
+        for (std::size_t i = 0; i < marked.size(); ++i) {
+            batch_of_.emplace_back(slot_id(marked[i].shard, marked[i].id), i / batch);
+        }
+        std::sort(batch_of_.begin(), batch_of_.end());
+
+        std::size_t since_commit = 0;
+        const auto count_change = [&] {
+            if (++since_commit >= commit_every) {
+                commit();
+                since_commit = 0;
+            }
+        };
+        GroupingCounts counts;
+        for (std::size_t first = 0; first < marked.size(); first += batch) {
+            const std::size_t last = std::min(marked.size(), first + batch);
+            load_batch(marked, first, last);
+            for (unsigned s = 0; s < shards_.size(); ++s) {
+                // When every signed article of the shard is marked, it holds no earlier run's
+                // copy (nor, in the first batch, an earlier batch's).
+                if (!bands_.empty() &&
+                    (first > 0 || shards_[s].get_value_freq(schema::kSignatureSlot) > signed_pending[s])) {
+                    find_old_copies(s, first / batch);
+                }
+            }
+            for (reached_ = 0; reached_ < pending_.size(); ++reached_) {
+                Pending& p = pending_[reached_];
+                if (p.kept) continue;
+                if (choose_group(p)) ++counts.joined;
+                ++counts.grouped;
+            }
+            // Written shard by shard in docid order.
+            std::vector<std::size_t> by_docid(pending_.size());
+            for (std::size_t i = 0; i < by_docid.size(); ++i) by_docid[i] = i;
+            std::sort(by_docid.begin(), by_docid.end(), [this](std::size_t a, std::size_t b) {
+                return std::tie(pending_[a].shard, pending_[a].id) < std::tie(pending_[b].shard, pending_[b].id);
+            });
+            for (std::size_t i : by_docid) {
+                const Pending& p = pending_[i];
+                if (p.kept) continue;
+                Xapian::Document doc = shards_[p.shard].get_document(p.id);
+                doc.add_value(schema::kGroupSlot, p.group);  // values only: no posting list is rewritten
+                shards_[p.shard].replace_document(p.id, doc);
+                count_change();
+            }
+            // Committed before the next batch reads these groups as earlier articles' groups.
+            commit();
+            since_commit = 0;
+        }
+        clear_batch();
+        std::sort(marked.begin(), marked.end(), [](const Marked& a, const Marked& b) {
+            return std::tie(a.shard, a.id) < std::tie(b.shard, b.id);
+        });
+        for (const Marked& m : marked) {
+            Xapian::Document doc = shards_[m.shard].get_document(m.id);
+            doc.remove_value(schema::kUngroupedSlot);
+            shards_[m.shard].replace_document(m.id, doc);
+            count_change();
+        }
+        counts.unmarked = marked.size();
+        if (!marked.empty()) commit();
+        return counts;
+    }
+
+private:
+    using BandEntry = std::pair<std::uint64_t, std::size_t>;  // band key, index in pending_
+
+    // A marked article before its batch is loaded.
+    struct Marked {
+        std::string key;
+        unsigned shard;
+        Xapian::docid id;
+    };
+
+    std::vector<Xapian::WritableDatabase> shards_;
+    std::vector<std::pair<std::uint64_t, std::size_t>> batch_of_;  // slot_id → batch, sorted
+    std::vector<Pending> pending_;                            // the batch's, in key order
+    std::unordered_map<std::uint64_t, std::size_t> index_of_;  // slot_id → index in pending_
+    std::vector<BandEntry> bands_;                            // sorted: the LSH table of pending_
+    std::vector<std::vector<std::pair<std::size_t, std::size_t>>> shared_runs_;  // per index in pending_:
+                                                              // its bands held by others, as ranges of bands_
+    std::vector<std::vector<OldCopy>> old_copies_;            // per index in pending_
+    std::size_t reached_ = 0;                                  // pending_[reached_ ..] are not candidates yet
+
+    void commit() {
+        for (auto& shard : shards_) shard.commit();
+    }
+
+    void clear_batch() {
+        pending_ = {};
+        index_of_ = {};
+        bands_ = {};
+        shared_runs_ = {};
+        old_copies_ = {};
+    }
+
+    // The batch marked[first, last): signatures, groups, the LSH table and shared bands.
+    void load_batch(const std::vector<Marked>& marked, std::size_t first, std::size_t last) {
+        clear_batch();
+        for (std::size_t i = first; i < last; ++i) {
+            const Marked& m = marked[i];
+            const Xapian::Document doc = shards_[m.shard].get_document(m.id);
+            Pending p{m.key, m.shard, m.id, nd::decode(doc.get_value(schema::kSignatureSlot)),
+                      doc.get_value(schema::kGroupSlot)};
+            p.kept = !p.group.empty();
+            pending_.push_back(std::move(p));
+        }
         for (std::size_t i = 0; i < pending_.size(); ++i) index_of_[slot_id(pending_[i].shard, pending_[i].id)] = i;
         for (std::size_t i = 0; i < pending_.size(); ++i) {
             if (!pending_[i].signature) continue;
@@ -98,68 +207,14 @@ public:
             for (std::size_t k = from; k < to; ++k) shared_runs_[bands_[k].second].emplace_back(from, to);
         }
         old_copies_.resize(pending_.size());
-        for (unsigned s = 0; s < shards_.size(); ++s) {
-            // When every signed article of the shard is marked, it holds no earlier run's copy.
-            if (!bands_.empty() && shards_[s].get_value_freq(schema::kSignatureSlot) > signed_pending[s]) {
-                find_old_copies(s);
-            }
-        }
-
-        GroupingCounts counts;
-        for (reached_ = 0; reached_ < pending_.size(); ++reached_) {
-            Pending& p = pending_[reached_];
-            if (p.kept) continue;
-            if (choose_group(p)) ++counts.joined;
-            ++counts.grouped;
-        }
-        // Written shard by shard in docid order.
-        std::vector<std::size_t> by_docid(pending_.size());
-        for (std::size_t i = 0; i < by_docid.size(); ++i) by_docid[i] = i;
-        std::sort(by_docid.begin(), by_docid.end(), [this](std::size_t a, std::size_t b) {
-            return std::tie(pending_[a].shard, pending_[a].id) < std::tie(pending_[b].shard, pending_[b].id);
-        });
-        std::size_t since_commit = 0;
-        const auto count_change = [&] {
-            if (++since_commit >= commit_every) {
-                commit();
-                since_commit = 0;
-            }
-        };
-        for (std::size_t i : by_docid) {
-            const Pending& p = pending_[i];
-            if (p.kept) continue;
-            Xapian::Document doc = shards_[p.shard].get_document(p.id);
-            doc.add_value(schema::kGroupSlot, p.group);  // values only: no posting list is rewritten
-            shards_[p.shard].replace_document(p.id, doc);
-            count_change();
-        }
-        if (counts.grouped > 0) commit();
-        for (std::size_t i : by_docid) {
-            const Pending& p = pending_[i];
-            Xapian::Document doc = shards_[p.shard].get_document(p.id);
-            doc.remove_value(schema::kUngroupedSlot);
-            shards_[p.shard].replace_document(p.id, doc);
-            count_change();
-        }
-        counts.unmarked = pending_.size();
-        if (!pending_.empty()) commit();
-        return counts;
     }
 
-private:
-    using BandEntry = std::pair<std::uint64_t, std::size_t>;  // band key, index in pending_
-
-    std::vector<Xapian::WritableDatabase> shards_;
-    std::vector<Pending> pending_;                            // in key order
-    std::unordered_map<std::uint64_t, std::size_t> index_of_;  // slot_id → index in pending_
-    std::vector<BandEntry> bands_;                            // sorted: the LSH table of pending_
-    std::vector<std::vector<std::pair<std::size_t, std::size_t>>> shared_runs_;  // per index in pending_:
-                                                              // its bands held by others, as ranges of bands_
-    std::vector<std::vector<OldCopy>> old_copies_;            // per index in pending_
-    std::size_t reached_ = 0;                                  // pending_[reached_ ..] are not candidates yet
-
-    void commit() {
-        for (auto& shard : shards_) shard.commit();
+    // The batch of a marked article, or nullopt for an unmarked one.
+    std::optional<std::size_t> batch_of(unsigned shard, Xapian::docid id) const {
+        const std::uint64_t slot = slot_id(shard, id);
+        const auto it = std::lower_bound(batch_of_.begin(), batch_of_.end(), std::make_pair(slot, std::size_t{0}));
+        if (it == batch_of_.end() || it->first != slot) return std::nullopt;
+        return it->second;
     }
 
     // The pending indexes holding this band key, in the order of the pass.
@@ -172,7 +227,7 @@ private:
     // One sequential read of the shard's signature slot (and of its group slot beside it):
     // every unmarked article sharing a band with a marked one that is still to be grouped is
     // compared with it, and kept as its candidate when it is a copy.
-    void find_old_copies(unsigned s) {
+    void find_old_copies(unsigned s, std::size_t batch) {
         auto& shard = shards_[s];
         auto group = shard.valuestream_begin(schema::kGroupSlot);
         const auto groups_end = shard.valuestream_end(schema::kGroupSlot);
@@ -180,7 +235,9 @@ private:
         for (auto it = shard.valuestream_begin(schema::kSignatureSlot);
              it != shard.valuestream_end(schema::kSignatureSlot); ++it) {
             const Xapian::docid id = it.get_docid();
-            if (index_of_.contains(slot_id(s, id))) continue;  // marked: a candidate only in key order
+            // A marked article is a candidate only in key order: those of this batch through the
+            // LSH table, those of later batches not yet; earlier batches' have their groups.
+            if (const auto b = batch_of(s, id); b && *b >= batch) continue;
             const std::optional<nd::Signature> other = nd::decode(*it);
             if (!other) continue;
             hits.clear();
@@ -239,10 +296,10 @@ std::string new_group_key(std::string_view unique_term, std::string_view signatu
 }
 
 GroupingCounts group_copies(const std::vector<std::string>& shard_paths, const std::string& db_path,
-                            std::size_t commit_every) {
+                            std::size_t commit_every, std::size_t batch) {
     try {
         Pass pass(shard_paths, db_path);
-        return pass.run(std::max<std::size_t>(commit_every, 1));
+        return pass.run(std::max<std::size_t>(commit_every, 1), std::max<std::size_t>(batch, 1));
     } catch (const Xapian::Error& e) {
         throw Error("cannot group copies in database " + db_path + ": " + e.get_description());
     }

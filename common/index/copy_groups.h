@@ -14,6 +14,9 @@
 
 namespace newsdex {
 
+// Marked articles held in memory at once by the grouping pass (about 100 MB of them).
+inline constexpr std::size_t kGroupingBatch = 100'000;
+
 struct GroupingCounts {
     std::size_t grouped = 0;   // articles given a group
     std::size_t joined = 0;    // of those, how many joined an existing group
@@ -24,8 +27,11 @@ struct GroupingCounts {
 // holds the write lock), then removes their marks, committing every shard every `commit_every`
 // changes and at the end of each phase. Throws Error
 // when a shard cannot be opened or written.
+// Marked articles are grouped `batch` at a time in key order, so memory is about a kilobyte per
+// article of a batch and some tens of bytes per marked article, whatever a run added; the groups
+// are the same for any batch size.
 GroupingCounts group_copies(const std::vector<std::string>& shard_paths, const std::string& db_path,
-                            std::size_t commit_every = 1000);
+                            std::size_t commit_every = 1000, std::size_t batch = kGroupingBatch);
 
 // The key of a new group founded by the article with this unique term and signature (its
 // encoded signature, schema::kSignatureSlot): 16 hex digits of a hash of both. The signature

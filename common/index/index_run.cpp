@@ -77,7 +77,7 @@ IndexReport run_index(const std::vector<std::string>& paths, const IndexOptions&
     }
     // After every shard has committed and closed: a new article's copies may be in any shard,
     // and those a killed run left ungrouped are taken up too.
-    report.groups = group_copies(shards, options.db, options.commits.every_articles);
+    report.groups = group_copies(shards, options.db, options.commits.every_articles, options.grouping_batch);
     const std::size_t written = report.writes.added + report.writes.updated + report.writes.removed;
     const bool compact = options.compact == CompactWhen::always ||
                          (options.compact == CompactWhen::automatic && worth_compacting(written, article_count(options.db)));

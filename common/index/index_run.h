@@ -34,6 +34,7 @@ struct IndexOptions {
     bool prune = false;      // delete articles whose files are gone (after a complete scan)
     bool follow_links = false;  // enter symbolic links to folders (newsdex-index --follow-links)
     InputLimits limits;         // what one input may cost (newsdex-index --max-*)
+    std::size_t grouping_batch = kGroupingBatch;  // marked articles the grouping pass holds at once
     bool rebuild = false;    // start from an empty database
     bool wait = false;       // wait for another indexer's lock instead of failing
     CompactWhen compact = CompactWhen::automatic;
