@@ -115,13 +115,15 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     auto& limits = options.limits;
     app.add_option("--max-article-bytes", limits.max_article_bytes,
-                   "Text of one article; past it the article is cut, with a warning (sizes as 16MiB, 500KB)")
-        ->transform(CLI::AsSizeValue(false))
-        ->check(CLI::Range(std::size_t{4096}, std::size_t{1} << 40))
+                   "Text of one article (at least 4KiB); past it the article is cut, with a warning (sizes as 16MiB, 500KB)")
+        ->transform(CLI::AsSizeValue(false).description(""))
+        ->check(CLI::Range(std::size_t{4096}, std::size_t{1} << 40).description(""))
+        ->type_name("SIZE")
         ->default_str("16MiB");
     app.add_option("--max-expanded-bytes", limits.max_expanded_bytes,
                    "What one compressed file or archive may expand to beyond its own size")
-        ->transform(CLI::AsSizeValue(false))
+        ->transform(CLI::AsSizeValue(false).description(""))
+        ->type_name("SIZE")
         ->default_str("4GiB");
     app.add_option("--max-archive-depth", limits.max_archive_depth,
                    "Archives inside archives are opened down to this depth (1: none)")

@@ -94,3 +94,18 @@ TEST(Utf8, AppendsEncodings) {
 }
 
 }  // namespace
+
+TEST(Utf8PrefixLength, NeverEndsInsideASequence) {
+    const std::string text = "a\xC3\xA9" "b\xE2\x82\xAC";  // a é b €
+    EXPECT_EQ(newsdex::utf8_prefix_length(text, 0), 0u);
+    EXPECT_EQ(newsdex::utf8_prefix_length(text, 1), 1u);
+    EXPECT_EQ(newsdex::utf8_prefix_length(text, 2), 1u);  // inside é
+    EXPECT_EQ(newsdex::utf8_prefix_length(text, 3), 3u);
+    EXPECT_EQ(newsdex::utf8_prefix_length(text, 5), 4u);  // inside €
+    EXPECT_EQ(newsdex::utf8_prefix_length(text, 6), 4u);
+    EXPECT_EQ(newsdex::utf8_prefix_length(text, 7), 7u);
+    EXPECT_EQ(newsdex::utf8_prefix_length(text, 100), 7u);
+    // Bytes a stream cut short: the half character at the end is dropped.
+    EXPECT_EQ(newsdex::utf8_prefix_length("ab\xE2\x82", 4), 2u);
+    EXPECT_EQ(newsdex::utf8_prefix_length("ab\xC3", 3), 2u);
+}

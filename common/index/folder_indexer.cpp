@@ -19,6 +19,7 @@
 #include "readers/warc_reader.h"
 #include "readers/xml_reader.h"
 #include "util/errors.h"
+#include "util/utf8.h"
 
 namespace newsdex {
 
@@ -235,24 +236,16 @@ std::string byte_size_text(std::uint64_t n) {
     return std::to_string(n) + " bytes";
 }
 
-// The length of `text`'s longest prefix of at most `size` bytes that does not end inside a
-// UTF-8 sequence (a cut there would become U+FFFD, with a warning).
-std::size_t character_boundary(std::string_view text, std::size_t size) {
-    if (size >= text.size()) return text.size();
-    while (size > 0 && (static_cast<unsigned char>(text[size]) & 0xC0) == 0x80) --size;
-    return size;
-}
-
-// Cuts raw bytes to at most `size`, after the last line break in the final 64 KiB when there is
-// one (a line of a JSON Lines or CSV-like text stays whole), else at a character boundary.
+// Cuts raw bytes to at most `size`: after the last line break in the final 64 KiB when there is
+// one (a line of a JSON Lines or CSV-like text stays whole), else at a character boundary. Also
+// for bytes a limit cut short (`size` their length): half a character is dropped.
 void cut_at_line_or_character(std::string& bytes, std::size_t size) {
-    if (bytes.size() <= size) size = bytes.size();
-    const std::string_view kept(bytes.data(), size);
-    const auto line_end = kept.rfind('\n');
-    if (line_end != std::string_view::npos && size - line_end <= (std::size_t{64} << 10) && size != bytes.size()) {
+    size = std::min(size, bytes.size());
+    const auto line_end = std::string_view(bytes.data(), size).rfind('\n');
+    if (size < bytes.size() && line_end != std::string_view::npos && size - line_end <= (std::size_t{64} << 10)) {
         bytes.resize(line_end + 1);
     } else {
-        bytes.resize(character_boundary(bytes, size));
+        bytes.resize(utf8_prefix_length(bytes, size));
     }
 }
 
@@ -261,10 +254,10 @@ void cut_at_line_or_character(std::string& bytes, std::size_t size) {
 bool cut_to_fit(Article& article, std::size_t cap) {
     if (article.title.size() + article.body.size() <= cap) return false;
     if (article.title.size() >= cap) {
-        article.title.resize(character_boundary(article.title, cap));
+        article.title.resize(utf8_prefix_length(article.title, cap));
         article.body.clear();
     } else {
-        article.body.resize(character_boundary(article.body, cap - article.title.size()));
+        article.body.resize(utf8_prefix_length(article.body, cap - article.title.size()));
     }
     return true;
 }
@@ -473,8 +466,7 @@ void FolderIndexer::index_file(const InputFile& input, const std::string& relati
 }
 
 // The one stream of a compressed file or entry (libarchive's "raw" format), or an empty one.
-void FolderIndexer::index_decompressed(ByteStream& stream_of_one, const Source& source) {
-    auto& stream = static_cast<ArchiveStream&>(stream_of_one);
+void FolderIndexer::index_decompressed(ArchiveStream& stream, const Source& source) {
     std::string unused;
     MeteredStream metered(stream, expansion_, options_.limits);
     if (stream.next_entry(unused)) {
@@ -647,8 +639,10 @@ void FolderIndexer::index_records(std::string head, ByteStream& rest, const Sour
             }
             case RecordSplit::json_lines:
                 while (std::optional<RawRecord> r = next_json_line(cursor, record_cap)) {
-                    if (record == 1 && !r->over_cap && r->bytes.find_first_not_of(" \t") != std::string::npos &&
-                        r->bytes[r->bytes.find_first_not_of(" \t")] != '{') {
+                    // A first line that does not begin like an object says the name lies (CSV,
+                    // HTML): one warning, not one a line. Lines are never blank here.
+                    const auto first_byte = r->over_cap ? std::string::npos : r->bytes.find_first_not_of(" \t");
+                    if (record == 1 && first_byte != std::string::npos && r->bytes[first_byte] != '{') {
                         file_warnings_->warn({source.path, r->line},
                                              "the first line is no JSON object (not JSON Lines: the file is not read)");
                         break;

@@ -130,7 +130,7 @@ private:
     void index_file(const InputFile& input, const std::string& relative_path);
     void index_archive(ArchiveStream& archive, const std::string& path, std::size_t depth);
     void index_entry(ArchiveStream& archive, const std::string& path, const std::string& entry, std::size_t depth);
-    void index_decompressed(ByteStream& stream, const Source& source);
+    void index_decompressed(ArchiveStream& stream, const Source& source);
     void index_stream(ByteStream& stream, const Source& source);
     void index_warc(ByteStream& stream, const Source& source);
     void index_bytes(std::string bytes, const Source& source, const Reader& reader);

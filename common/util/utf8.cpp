@@ -1,5 +1,7 @@
 #include "util/utf8.h"
 
+#include <algorithm>
+
 namespace newsdex {
 
 namespace {
@@ -102,6 +104,20 @@ void append_utf8(std::string& out, char32_t cp) {
         out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
         out += static_cast<char>(0x80 | (cp & 0x3F));
     }
+}
+
+std::size_t utf8_prefix_length(std::string_view text, std::size_t max) {
+    const std::size_t n = std::min(max, text.size());
+    std::size_t start = n;  // of the last sequence: back over its continuation bytes
+    std::size_t continuations = 0;
+    while (start > 0 && continuations < 4 && is_continuation(static_cast<unsigned char>(text[start - 1]))) {
+        --start;
+        ++continuations;
+    }
+    if (start == 0) return n;
+    const auto lead = static_cast<unsigned char>(text[start - 1]);
+    const std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    return length > 1 && continuations + 1 < length ? start - 1 : n;
 }
 
 }  // namespace newsdex
