@@ -64,6 +64,10 @@ constexpr const char* kDescription =
     "  --since/--until DATE   only articles dated in that range, ends included\n"
     "When few articles match, a corrected query may be suggested (\"did you mean: ...\").\n"
     "More in docs/query-language.md; research runs, evaluation and the rest in docs/research.md.\n\n"
+    "Several databases: -d A -d B searches them as one ranking (an article scores as in one\n"
+    "database holding both); -d also takes a stub file naming databases, one a line: 'auto\n"
+    "PATH', 'remote HOST:PORT' (a xapian-tcpsrv), '#' comments. --timeout MS bounds a remote\n"
+    "part; --partial answers from the parts that can be opened.\n\n"
     "Exit status: 0 something matched, 1 nothing matched, 2 error (bad query, no database).\n\n"
     "Examples:\n"
     "  newsdex-search -d news.db 'north korean soldiers'\n"
@@ -73,7 +77,8 @@ constexpr const char* kDescription =
     "  newsdex-search -d news.db --queries topics.txt --qrels qrels.txt\n"
     "  newsdex-search -d news.db --sort -date --facet topic --facet year cocoa\n"
     "  newsdex-search -d news.db --count 'crude oil'\n"
-    "  newsdex-search -d news.db --stats\n";
+    "  newsdex-search -d news.db --stats\n"
+    "  newsdex-search -d 1987.db -d 1988.db 'crude oil'\n";
 
 // The command line's query (if any) and then the file's, in order.
 std::vector<BatchQuery> gather_queries(const SearchCommand& c) {
@@ -191,7 +196,12 @@ int run(const SearchCommand& c) {
     // Checked once here, so a bad --since is one error, not one per line of --queries.
     newsdex::date_limits_query(c.since, c.until);
 
-    newsdex::Searcher searcher(c.db);
+    newsdex::Searcher searcher(newsdex::cli::database_sources(c), newsdex::cli::open_options(c));
+    // Parts --partial left out: said once here, and in each JSON result's "warnings".
+    for (const auto& warning : searcher.warnings()) std::cerr << "warning: " << warning << "\n";
+    const auto with_part_warnings = [&searcher](std::vector<std::string>& warnings) {
+        warnings.insert(warnings.end(), searcher.warnings().begin(), searcher.warnings().end());
+    };
     if (c.stats) {
         printer->print_stats(searcher.stats());
         return 0;
@@ -227,14 +237,16 @@ int run(const SearchCommand& c) {
         bool ran = false;
         try {
             if (c.kwic) {
-                const newsdex::ConcordanceResults results = searcher.concordance(request, c.kwic_width);
+                newsdex::ConcordanceResults results = searcher.concordance(request, c.kwic_width);
                 for (const auto& warning : results.warnings) std::cerr << "warning: " << where(query) << warning << "\n";
+                with_part_warnings(results.warnings);
                 printer->print_concordance(results);
                 for (const auto& article : results.articles) matched = matched || !article.lines.empty();
             } else if (!c.timeline.empty()) {
                 const auto period = newsdex::parse_timeline_period(c.timeline).value_or(newsdex::TimelinePeriod::month);
-                const newsdex::TimelineResults results = searcher.timeline(request, period);
+                newsdex::TimelineResults results = searcher.timeline(request, period);
                 for (const auto& warning : results.warnings) std::cerr << "warning: " << where(query) << warning << "\n";
+                with_part_warnings(results.warnings);
                 printer->print_timeline(results);
                 std::size_t found = results.timeline.undated;
                 for (const auto& bucket : results.timeline.buckets) found += bucket.count;
@@ -247,6 +259,7 @@ int run(const SearchCommand& c) {
             } else {
                 newsdex::SearchResults results = searcher.search(request);
                 for (const auto& warning : results.warnings) std::cerr << "warning: " << where(query) << warning << "\n";
+                with_part_warnings(results.warnings);
                 // The object JSON prints cannot hold the time of its own writing: its
                 // time_us ends where printing starts; the stderr line and the summary include it.
                 if (c.timing) results.time_us = elapsed_us();

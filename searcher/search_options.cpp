@@ -51,9 +51,21 @@ std::string join(const std::vector<std::string>& parts, const std::string& separ
 }  // namespace
 
 void add_search_options(CLI::App& app, SearchCommand& c) {
-    c.db = default_db();
     app.add_option("query", c.words, "The query (several arguments are joined with spaces)");
-    app.add_option("-d,--db", c.db, "Database folder (default: $NEWSDEX_DB, else ./newsdex.db)")->type_name("DIR");
+    app.add_option("-d,--db", c.dbs,
+                   "Database folder or stub file (default: $NEWSDEX_DB, else ./newsdex.db); give -d again to "
+                   "search several databases as one")
+        ->type_name("DB")
+        ->take_all()
+        ->allow_extra_args(false);
+    app.add_option("--timeout", c.timeout_ms,
+                   "Milliseconds allowed for connecting to a remote part and for each exchange with it")
+        ->type_name("MS")
+        ->check(CLI::Range(1u, 3600000u))
+        ->capture_default_str();
+    app.add_flag("--partial", c.partial,
+                 "Answer from the parts that can be opened, naming the others in a warning (scores then use "
+                 "the statistics of the parts that answered)");
     app.add_option("-n,--limit", c.limit, "Results to show (with --qrels: see --depth)")
         ->type_name("N")
         ->capture_default_str()
@@ -285,6 +297,17 @@ Bm25Params parse_bm25(const std::string& text) {
         *target = number;
     }
     return p;
+}
+
+std::vector<std::string> database_sources(const SearchCommand& c) {
+    return c.dbs.empty() ? std::vector<std::string>{default_db()} : c.dbs;
+}
+
+OpenOptions open_options(const SearchCommand& c) {
+    OpenOptions options;
+    options.timeout_ms = c.timeout_ms;
+    options.partial = c.partial;
+    return options;
 }
 
 SearchRequest make_request(const SearchCommand& c, const BatchQuery& query) {

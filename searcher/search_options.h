@@ -16,8 +16,10 @@
 namespace newsdex::cli {
 
 struct SearchCommand {
-    // Database and queries.
-    std::string db;
+    // Databases and queries.
+    std::vector<std::string> dbs;  // -d, repeatable; empty: $NEWSDEX_DB, else ./newsdex.db
+    unsigned timeout_ms = 5000;    // --timeout, for remote parts
+    bool partial = false;
     std::vector<std::string> words;  // the query on the command line
     std::string query_file;          // --queries
     std::string topic_field = "title";
@@ -84,6 +86,11 @@ void check_combinations(const SearchCommand& command);
 
 // The request one query of the batch makes.
 SearchRequest make_request(const SearchCommand& command, const BatchQuery& query);
+
+// The databases to open: every -d, else $NEWSDEX_DB, else ./newsdex.db.
+std::vector<std::string> database_sources(const SearchCommand& command);
+// --timeout and --partial.
+OpenOptions open_options(const SearchCommand& command);
 
 // Parses --bm25 "k1=1.2,b=0.75" into `params`; throws Error naming the bad part.
 Bm25Params parse_bm25(const std::string& text);

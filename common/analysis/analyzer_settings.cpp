@@ -77,4 +77,16 @@ void check_same_settings(const AnalyzerSettings& stored, const AnalyzerSettings&
     }
 }
 
+std::optional<std::pair<std::string, std::string>> settings_difference(const AnalyzerSettings& a,
+                                                                     const AnalyzerSettings& b) {
+    if (a.language != b.language) return std::pair("--language " + a.language, "--language " + b.language);
+    if (a.fold_accents != b.fold_accents) {
+        return std::pair("--accents " + accents_name(a.fold_accents), "--accents " + accents_name(b.fold_accents));
+    }
+    if (a.metadata_text != b.metadata_text) {
+        return std::pair("--metadata-text " + yes_no(a.metadata_text), "--metadata-text " + yes_no(b.metadata_text));
+    }
+    return std::nullopt;
+}
+
 }  // namespace newsdex

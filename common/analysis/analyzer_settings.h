@@ -3,7 +3,9 @@
 // analysed exactly as the articles were.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <utility>
 
 #include <xapian.h>
 
@@ -49,5 +51,10 @@ bool has_settings(const Xapian::Database& db);
 // not --language french"), for re-indexing with other settings.
 void check_same_settings(const AnalyzerSettings& stored, const AnalyzerSettings& wanted,
                          const std::string& db_path);
+
+// The first setting in which `a` and `b` differ, as each would be given to newsdex-index
+// ("--language english", "--language french"); nullopt when they agree.
+std::optional<std::pair<std::string, std::string>> settings_difference(const AnalyzerSettings& a,
+                                                                     const AnalyzerSettings& b);
 
 }  // namespace newsdex

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "database/stub_file.h"
 #include "util/errors.h"
 
 namespace newsdex::shard_layout {
@@ -34,6 +35,15 @@ void fsync_path(const fs::path& path, bool directory) {
     if (rc != 0) throw Error("cannot sync " + path.string() + " to disk");
 }
 
+// Whether the file reads as a stub naming other databases (parts), not a Newsdex folder's own.
+bool names_parts(const std::string& path) {
+    try {
+        return !read_stub(path).empty();
+    } catch (const Error&) {
+        return false;
+    }
+}
+
 }  // namespace
 
 std::vector<std::string> shard_paths(const std::string& db_path) {
@@ -41,6 +51,10 @@ std::vector<std::string> shard_paths(const std::string& db_path) {
     const fs::path root(db_path);
     if (!fs::exists(root, ec)) return {};
     if (!fs::is_directory(root, ec)) {
+        if (names_parts(db_path)) {
+            throw Error(db_path + " is a stub naming databases searched together; newsdex-index writes one "
+                        "of them at a time: give -d that database's folder");
+        }
         throw Error("cannot use " + db_path + " as a database: it is a file, not a folder");
     }
     for (const auto& entry : fs::directory_iterator(root, ec)) {
@@ -59,6 +73,10 @@ std::vector<std::string> shard_paths(const std::string& db_path) {
     std::string backend, name;
     while (stub >> backend >> name) {
         if (backend != "auto" || !name.starts_with(kShardPrefix) || name.find('/') != std::string::npos) {
+            if (names_parts((root / kStub).string())) {
+                throw Error(db_path + " holds a stub naming databases searched together; newsdex-index writes "
+                            "one of them at a time: give -d that database's folder");
+            }
             throw Error("database " + db_path + " has a damaged XAPIANDB file");
         }
         shards.push_back((root / name).string());
@@ -83,25 +101,17 @@ void write_stub(const std::string& db_path, unsigned count) {
 
 void write_stub(const std::string& db_path, const std::vector<std::string>& shard_names) {
     const fs::path root(db_path);
-    std::string stub;
+    std::vector<StubEntry> entries;
     for (const auto& name : shard_names) {
         if (!name.starts_with(kShardPrefix) || name.find('/') != std::string::npos) {
             throw Error("cannot name shard '" + name + "' in " + db_path + ": not a shard folder name");
         }
-        stub += "auto " + name + "\n";
+        StubEntry entry;
+        entry.path = name;
+        entries.push_back(std::move(entry));
     }
-    const fs::path tmp = root / (kStub + ".tmp");
-    {
-        std::ofstream out(tmp, std::ios::trunc);
-        out << stub;
-        out.flush();
-        if (!out) throw Error("cannot write " + tmp.string());
-    }
-    fsync_path(tmp, false);
-    std::error_code ec;
-    fs::rename(tmp, root / kStub, ec);
-    if (ec) throw Error("cannot write " + (root / kStub).string() + ": " + ec.message());
-    fsync_path(root, true);
+    // Temporary file, fsync, rename, fsync of the folder: the stub on disk is the old or the new one.
+    write_stub_file((root / kStub).string(), entries);
 }
 
 std::vector<std::string> unnamed_entries(const std::string& db_path) {
@@ -195,8 +205,14 @@ void sync_folder(const std::string& folder) {
 std::uintmax_t folder_bytes(const std::string& folder) {
     std::uintmax_t bytes = 0;
     std::error_code ec;
-    for (const auto& entry : fs::recursive_directory_iterator(folder, ec)) {
-        if (entry.is_regular_file(ec)) bytes += entry.file_size(ec);
+    // Files may vanish while they are counted (a compaction removing a shard): count what is
+    // there, and never throw.
+    for (fs::recursive_directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+        std::error_code size_error;
+        if (it->is_regular_file(size_error)) {
+            const auto size = it->file_size(size_error);
+            if (!size_error) bytes += size;
+        }
     }
     return bytes;
 }

@@ -340,6 +340,17 @@ Value stats(const DatabaseStats& stats) {
     object["sources"] = counts_array(stats.sources);
     object["languages"] = counts_array(stats.languages);
     object["topics"] = counts_array(stats.topics);
+    Value parts = Value::array();
+    for (const PartStats& part : stats.parts) {
+        Value entry = Value::object();
+        entry["part"] = part.label;
+        entry["remote"] = part.remote;
+        entry["articles"] = part.articles;
+        entry["shards"] = part.shards;
+        entry["size_bytes"] = part.bytes ? Value(*part.bytes) : Value(nullptr);
+        parts.push_back(std::move(entry));
+    }
+    object["parts"] = std::move(parts);
     return object;
 }
 

@@ -208,6 +208,15 @@ public:
         line("analyzer", "language " + stats.language + ", accents " + stats.accents + ", metadata text " +
                              (stats.metadata_text ? "yes" : "no") + ", format " +
                              std::to_string(stats.format));
+        if (stats.parts.size() > 1) {
+            out_ << '\n' << styled("parts", kBold) << " (" << stats.parts.size() << ")\n";
+            for (const PartStats& part : stats.parts) {
+                out_ << "  " << printable(part.label) << ": " << part.articles << (part.articles == 1 ? " article, " : " articles, ") << part.shards
+                     << (part.shards == 1 ? " shard" : " shards");
+                if (part.bytes) out_ << ", " << (*part.bytes < 1024 ? std::to_string(*part.bytes) + " bytes" : human_size(*part.bytes));
+                out_ << '\n';
+            }
+        }
         const std::pair<std::string_view, const std::vector<FacetCount>*> tables[] = {
             {"sources", &stats.sources}, {"languages", &stats.languages}, {"topics", &stats.topics}};
         for (const auto& [name, counts] : tables) {

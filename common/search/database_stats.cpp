@@ -1,10 +1,10 @@
 #include "search/database_stats.h"
 
 #include <algorithm>
-#include <filesystem>
 #include <string_view>
 
 #include "index/schema.h"
+#include "index/shard_layout.h"
 
 namespace newsdex {
 
@@ -49,26 +49,12 @@ std::vector<FacetCount> value_counts(const Xapian::Database& db, std::string_vie
     return counts;
 }
 
-std::uintmax_t folder_size(const std::string& path) {
-    namespace fs = std::filesystem;
-    std::uintmax_t bytes = 0;
-    std::error_code ec;
-    for (fs::recursive_directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
-        std::error_code size_error;
-        if (it->is_regular_file(size_error)) {
-            const auto size = it->file_size(size_error);
-            if (!size_error) bytes += size;
-        }
-    }
-    return bytes;
-}
-
 }  // namespace
 
-DatabaseStats collect_stats(const Xapian::Database& db, const std::string& path, std::size_t shards,
-                            const Analyzer& analyzer) {
+DatabaseStats collect_stats(const ShardSet& set, const Analyzer& analyzer) {
+    const Xapian::Database& db = set.whole();
     DatabaseStats stats;
-    stats.path = path;
+    stats.path = set.description();
     stats.articles = db.get_doccount();
     const Xapian::doccount dated = db.get_value_freq(schema::kDateSlot);
     stats.undated = stats.articles - std::min<std::size_t>(dated, stats.articles);
@@ -81,12 +67,23 @@ DatabaseStats collect_stats(const Xapian::Database& db, const std::string& path,
     stats.sources = value_counts(db, schema::kSource, schema::kSourceSlot, analyzer);
     stats.languages = value_counts(db, schema::kLanguage, schema::kLanguageSlot, analyzer);
     stats.topics = value_counts(db, schema::kTopic, schema::kTopicsSlot, analyzer);
-    stats.shards = shards;
-    stats.bytes = folder_size(path);
+    stats.shards = set.shards().size();
+    stats.bytes = set.local_bytes();
     stats.language = analyzer.settings().language;
     stats.accents = analyzer.settings().fold_accents ? "fold" : "keep";
     stats.metadata_text = analyzer.settings().metadata_text;
     stats.format = kDatabaseFormat;
+    for (const Part& part : set.parts()) {
+        PartStats figures;
+        figures.label = part.label;
+        figures.remote = part.remote;
+        figures.shards = part.shard_count;
+        for (std::size_t i = 0; i < part.shard_count; ++i) {
+            figures.articles += set.shards()[part.first_shard + i].get_doccount();
+        }
+        if (!part.remote) figures.bytes = shard_layout::folder_bytes(part.folder);
+        stats.parts.push_back(std::move(figures));
+    }
     return stats;
 }
 

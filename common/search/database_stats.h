@@ -8,15 +8,15 @@
 #include <xapian.h>
 
 #include "analysis/analyzer.h"
+#include "database/shard_set.h"
 #include "search/results.h"
 
 namespace newsdex {
 
-// `db` is the whole database (all shards), `path` its folder, `shards` how many it has.
+// The figures of every part of `set` together, and each part's own.
 // The date range comes from the date slot's bounds, which Xapian may leave wider than the
 // dates present after articles were deleted (until the database is rebuilt).
 // Throws Xapian errors as they come (the Searcher retries on DatabaseModifiedError).
-DatabaseStats collect_stats(const Xapian::Database& db, const std::string& path, std::size_t shards,
-                            const Analyzer& analyzer);
+DatabaseStats collect_stats(const ShardSet& set, const Analyzer& analyzer);
 
 }  // namespace newsdex

@@ -92,6 +92,15 @@ struct ConcordanceResults {
 };
 
 // What a database holds (--stats).
+// One of the databases searched together (database/shard_set.h), as --stats lists it.
+struct PartStats {
+    std::string label;  // its path, or "remote HOST:PORT"
+    bool remote = false;
+    std::size_t articles = 0;
+    std::size_t shards = 0;
+    std::optional<std::uintmax_t> bytes;  // none for a remote part
+};
+
 struct DatabaseStats {
     std::string path;
     std::size_t articles = 0;
@@ -107,6 +116,7 @@ struct DatabaseStats {
     std::string accents;                // "fold" or "keep"
     bool metadata_text = true;          // metadata values are searchable words (--metadata-text)
     int format = 0;                     // kDatabaseFormat of the database
+    std::vector<PartStats> parts;       // one a database searched; the figures above add them up
 };
 
 }  // namespace newsdex

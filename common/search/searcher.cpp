@@ -4,6 +4,7 @@
 #include <cmath>
 #include <filesystem>
 #include <memory>
+#include <unordered_set>
 
 #include "analysis/token_spans.h"
 #include "index/schema.h"
@@ -23,62 +24,9 @@ namespace newsdex {
 
 namespace {
 
-// Each shard on its own, for the metadata that every shard keeps for itself (the stem table),
-// and the whole database made of those same handles: opening the stub as well would open
-// every shard's tables twice, a good part of a one-shot search's start-up. `opened` gets the
-// shard folders the stub named.
 // A searcher that runs while newsdex-index commits may see its revision vanish; reopening
 // and retrying picks up the new one.
 constexpr int kRetries = 3;
-
-Xapian::Database open_readable(const std::string& path, std::vector<Xapian::Database>& shards,
-                               std::vector<std::string>& opened) {
-    for (int attempt = 1;; ++attempt) {
-        // Read again on each attempt: a compaction may have swapped a shard for its compacted
-        // copy, and removed the folder the stub named a moment ago.
-        opened = shard_layout::shard_paths(path);
-        if (opened.empty()) {
-            throw Error("no database at " + path + " (create it with: newsdex-index -d " + path + " FOLDER)");
-        }
-        try {
-            shards.clear();
-            Xapian::Database whole;
-            for (const auto& shard : opened) whole.add_database(shards.emplace_back(shard));
-            return whole;
-        } catch (const Xapian::DatabaseVersionError& e) {
-            throw Error("database " + path + " was made by an incompatible Xapian version: " + e.get_msg());
-        } catch (const Xapian::DatabaseModifiedError& e) {
-            if (attempt == kRetries) throw Error("database " + path + " keeps changing; try again");
-        } catch (const Xapian::DatabaseCorruptError& e) {
-            // Seen now and then when opening while newsdex-index commits; real damage persists.
-            if (attempt == kRetries) throw Error("cannot open database " + path + ": " + e.get_description());
-        } catch (const Xapian::DatabaseOpeningError& e) {
-            // A shard folder removed after its compacted copy was swapped in: the stub names
-            // another folder now. Otherwise the folder is simply not there.
-            if (attempt == kRetries || shard_layout::shard_paths(path) == opened) {
-                throw Error("cannot open database " + path + ": " + e.get_description());
-            }
-        } catch (const Xapian::Error& e) {
-            throw Error("cannot open database " + path + ": " + e.get_description());
-        }
-    }
-}
-
-// read_settings, reopening when a commit discards the revision being read.
-AnalyzerSettings current_settings(Xapian::Database& db, std::vector<Xapian::Database>& shards,
-                                  const std::string& path) {
-    for (int attempt = 1;; ++attempt) {
-        try {
-            return read_settings(db, path);
-        } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt == kRetries) throw Error("database " + path + " keeps changing; try again");
-            db.reopen();
-            for (auto& shard : shards) shard.reopen();
-        } catch (const Xapian::Error& e) {
-            throw Error("cannot read database " + path + ": " + e.get_description());
-        }
-    }
-}
 
 constexpr std::size_t kExactTotalUpTo = 1000;
 
@@ -120,6 +68,10 @@ constexpr std::size_t kSuggestBelow = 3;
 // Replacements tried per misspelt word, each costing an exact count of the corrected query.
 constexpr std::size_t kSuggestionCandidates = 6;
 
+// What makes two stored articles the same one, in whichever part each is: the unique term
+// (its root, path and id). Read only when several parts are searched.
+std::string article_key(const Xapian::Database& db, Xapian::docid doc) { return schema::unique_term_of(db, doc); }
+
 std::string join(const std::vector<std::string>& parts, const std::string& separator) {
     std::string joined;
     for (const auto& part : parts) joined += (joined.empty() ? "" : separator) + part;
@@ -128,33 +80,20 @@ std::string join(const std::vector<std::string>& parts, const std::string& separ
 
 }  // namespace
 
-Searcher::Searcher(const std::string& db_path)
-    : path_(db_path),
-      db_(open_readable(db_path, shards_, shard_paths_)),
-      analyzer_(current_settings(db_, shards_, db_path)) {}
+Searcher::Searcher(const std::string& db_path) : Searcher(std::vector<std::string>{db_path}, OpenOptions{}) {}
 
-void Searcher::refresh() {
-    // Compaction swaps shards for new folders (index/shard_compaction.h): reopening the old
-    // ones would find them gone, or keep showing what they held when they were replaced.
-    if (shard_layout::shard_paths(path_) != shard_paths_) {
-        db_ = open_readable(path_, shards_, shard_paths_);
-        return;
-    }
-    try {
-        db_.reopen();
-        for (auto& shard : shards_) shard.reopen();
-    } catch (const Xapian::DatabaseOpeningError&) {
-        db_ = open_readable(path_, shards_, shard_paths_);  // swapped since the stub was read
-    }
-}
+Searcher::Searcher(std::vector<std::string> sources, OpenOptions options)
+    : set_(std::move(sources), options), analyzer_(set_.settings()) {}
+
+void Searcher::refresh() { set_.refresh(); }
 
 void Searcher::weigh(std::vector<MatchPattern>& patterns) const {
-    const double docs = static_cast<double>(db_.get_doccount()) + 1.0;
+    const double docs = static_cast<double>(db().get_doccount()) + 1.0;
     for (auto& p : patterns) {
         double weight = 0;
         for (const auto& set : p.sequence) {
             double tf = 0;
-            for (const auto& term : set) tf += db_.get_termfreq(term);
+            for (const auto& term : set) tf += db().get_termfreq(term);
             weight += std::log(1.0 + docs / (1.0 + tf));
         }
         p.weight = weight;
@@ -165,7 +104,7 @@ ParsedQuery Searcher::parse(const SearchRequest& request) {
     ParsedQuery parsed;
     const bool empty = request.query.find_first_not_of(" \t\r\n") == std::string::npos;
     if (!empty || (request.like.empty() && !request.empty_matches_all)) {
-        QueryParser parser(analyzer_, database_vocabulary(db_, shards_, analyzer_), request.max_expansions);
+        QueryParser parser(analyzer_, database_vocabulary(db(), set_.shards(), analyzer_), request.max_expansions);
         parsed = parser.parse(request.query, request.mode);
     } else {
         parsed.query = Xapian::Query::MatchAll;
@@ -188,9 +127,11 @@ Xapian::docid Searcher::only_article(const std::string& id, const std::string& o
     const std::string term = std::string(schema::kId) + analyzer_.normalize_value(id);
     std::vector<Xapian::docid> exact;
     std::vector<std::string> paths;
-    for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
-        const Article article = schema::decode_article(db_.get_document(*it).get_data());
-        if (article.id != id) continue;
+    std::unordered_set<std::string> seen;  // the same article in a second part is the same article
+    const bool dedupe = set_.parts().size() > 1;
+    for (auto it = db().postlist_begin(term); it != db().postlist_end(term); ++it) {
+        const Article article = schema::decode_article(db().get_document(*it).get_data());
+        if (article.id != id || (dedupe && !seen.insert(article_key(db(), *it)).second)) continue;
         exact.push_back(*it);
         paths.push_back(article.path);
     }
@@ -210,13 +151,13 @@ Xapian::Query Searcher::like_query(const std::string& id) {
     const Xapian::docid doc = only_article(id, "--like");
     Xapian::RSet rset;
     rset.add_document(doc);
-    Xapian::Enquire enquire(db_);
-    const WordsOnly words(db_);
+    Xapian::Enquire enquire(db());
+    const WordsOnly words(db());
     const Xapian::ESet eset = enquire.get_eset(kLikeTerms, rset, &words);
     std::vector<Xapian::Query> terms;
     for (auto it = eset.begin(); it != eset.end(); ++it) terms.emplace_back(*it);
     Xapian::Query like(Xapian::Query::OP_OR, terms.begin(), terms.end());
-    const std::string key = schema::unique_term_of(db_, doc);
+    const std::string key = schema::unique_term_of(db(), doc);
     if (!key.empty()) like = Xapian::Query(Xapian::Query::OP_AND_NOT, like, Xapian::Query(key));
     return like;
 }
@@ -228,14 +169,14 @@ Xapian::Query Searcher::expand(const ParsedQuery& parsed, const SearchRequest& r
     report.docs = request.expand.docs;
     report.max_terms = request.expand.terms;
     report.weight = request.expand.weight;
-    Xapian::Enquire first(db_);
+    Xapian::Enquire first(db());
     first.set_query(parsed.query);
     first.set_weighting_scheme(bm25(request.bm25));
     const Xapian::MSet top = first.get_mset(0, static_cast<Xapian::doccount>(request.expand.docs));
     if (top.empty()) return parsed.query;
     Xapian::RSet rset;
     for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
-    const WordsOnly words(db_);
+    const WordsOnly words(db());
     const Xapian::ESet eset = first.get_eset(static_cast<Xapian::termcount>(request.expand.terms), rset, &words);
     std::vector<Xapian::Query> terms;
     for (auto it = eset.begin(); it != eset.end(); ++it) {
@@ -250,7 +191,7 @@ Xapian::Query Searcher::expand(const ParsedQuery& parsed, const SearchRequest& r
 
 std::optional<std::string> Searcher::suggest(const ParsedQuery& parsed, const SearchRequest& request,
                                              std::size_t found) {
-    const Speller speller(shards_);
+    const Speller speller(set_.shards());
     const auto candidates = [&speller](std::string_view prefix, const std::string& term) {
         return speller.candidates(prefix, term, kSuggestionCandidates);
     };
@@ -270,7 +211,16 @@ std::optional<std::string> Searcher::suggest(const ParsedQuery& parsed, const Se
     return text;
 }
 
+void Searcher::refuse_over_remote(const std::string& option) const {
+    // Xapian's servers run only its built-in match spies and key makers (docs/scaling.md).
+    if (set_.has_remote()) {
+        throw Error(option + " does not work over remote parts yet: it needs code that a Xapian server does not run");
+    }
+}
+
 SearchResults Searcher::run(const SearchRequest& request) {
+    if (!request.facets.empty()) refuse_over_remote("--facet");
+    if (request.sort != SortOrder::relevance) refuse_over_remote("--sort");
     ParsedQuery parsed = parse(request);
     weigh(parsed.patterns);
 
@@ -279,7 +229,7 @@ SearchResults Searcher::run(const SearchRequest& request) {
     Xapian::Query query = parsed.query;
     if (request.expand.enabled) query = expand(parsed, request, results.ranking.expand.emplace());
 
-    Xapian::Enquire enquire(db_);
+    Xapian::Enquire enquire(db());
     enquire.set_query(query);
     enquire.set_weighting_scheme(bm25(request.bm25));
 
@@ -303,10 +253,25 @@ SearchResults Searcher::run(const SearchRequest& request) {
     // Checking at least this many matches makes the total exact for small result sets and
     // the same whatever page is asked for. Facets count every match, so they check them all.
     auto check_at_least = static_cast<Xapian::doccount>(request.offset + request.limit + kExactTotalUpTo);
-    if (!spies.empty()) check_at_least = std::max(check_at_least, db_.get_doccount());
-    const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                               static_cast<Xapian::doccount>(request.limit),
-                                               check_at_least);
+    if (!spies.empty()) check_at_least = std::max(check_at_least, db().get_doccount());
+    // Several parts may hold the same article (the same unique key: its path and id) when
+    // their sources overlap; it is shown once, at its best rank. Each article is in a part at
+    // most once, so the first (offset + limit) x parts matches hold the page.
+    const bool dedupe = set_.parts().size() > 1;
+    const std::size_t first = dedupe ? 0 : request.offset;
+    const std::size_t wanted = dedupe ? (request.offset + request.limit) * set_.parts().size() : request.limit;
+    check_at_least = std::max(check_at_least, static_cast<Xapian::doccount>(first + wanted));
+    const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(first),
+                                               static_cast<Xapian::doccount>(wanted), check_at_least);
+    std::vector<std::pair<Xapian::MSetIterator, Article>> shown;
+    std::unordered_set<std::string> seen;
+    for (auto it = mset.begin(); it != mset.end() && shown.size() < request.limit; ++it) {
+        if (dedupe) {
+            if (!seen.insert(article_key(db(), *it)).second) continue;
+            if (seen.size() <= request.offset) continue;
+        }
+        shown.emplace_back(it, schema::decode_article(it.get_document().get_data()));
+    }
 
     results.query = request.query;
     results.qid = request.qid;
@@ -315,12 +280,12 @@ SearchResults Searcher::run(const SearchRequest& request) {
     SnippetBuilder snippets(analyzer_, request.snippet_chars);
     const MatchFinder finder(parsed.patterns);
     std::size_t rank = request.offset;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    for (auto& [it, article] : shown) {
         Hit hit;
         hit.rank = ++rank;
         hit.score = it.get_weight();
         const Xapian::Document doc = it.get_document();
-        hit.article = schema::decode_article(doc.get_data());
+        hit.article = std::move(article);
         if (request.collapse) hit.copies = matching_copies(query, doc);
         if (request.snippets) {
             const bool body = !hit.article.body.empty();
@@ -345,22 +310,22 @@ SearchResults Searcher::run(const SearchRequest& request) {
 std::size_t Searcher::matching_copies(const Xapian::Query& query, const Xapian::Document& doc) {
     const std::string group = doc.get_value(schema::kGroupSlot);
     if (group.empty()) return 0;
-    Xapian::Enquire enquire(db_);
+    Xapian::Enquire enquire(db());
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
                                     Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kGroupSlot, group, group)));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    const Xapian::doccount members = enquire.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
+    const Xapian::doccount members = enquire.get_mset(0, 0, db().get_doccount()).get_matches_estimated();
     return members > 0 ? members - 1 : 0;
 }
 
 SearchResults Searcher::run_count(const SearchRequest& request) {
     ParsedQuery parsed = parse(request);
-    Xapian::Enquire enquire(db_);
+    Xapian::Enquire enquire(db());
     enquire.set_query(parsed.query);
     // No ranking is needed to count, and checking every document makes the count exact
     // rather than an estimate.
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    const Xapian::MSet mset = enquire.get_mset(0, 0, db_.get_doccount());
+    const Xapian::MSet mset = enquire.get_mset(0, 0, db().get_doccount());
     SearchResults results;
     results.query = request.query;
     results.qid = request.qid;
@@ -375,14 +340,14 @@ auto Searcher::retrying(Attempt&& attempt) {
         try {
             return attempt();
         } catch (const Xapian::DatabaseModifiedError&) {
-            if (tries == kRetries) throw Error("database " + path_ + " keeps changing; try again");
+            if (tries == kRetries) throw Error("database " + set_.description() + " keeps changing; try again");
             refresh();
         } catch (const Xapian::DatabaseCorruptError& e) {
             // A block reused by a commit while it was being read looks corrupt; real damage persists.
-            if (tries == kRetries) throw Error("search failed on database " + path_ + ": " + e.get_description());
+            if (tries == kRetries) throw Error("search failed on database " + set_.description() + ": " + e.get_description());
             refresh();
         } catch (const Xapian::Error& e) {
-            throw Error("search failed on database " + path_ + ": " + e.get_description());
+            throw Error("search failed on database " + set_.description() + ": " + e.get_description());
         }
     }
 }
@@ -400,7 +365,7 @@ void Searcher::reopen() {
     try {
         refresh();
     } catch (const Xapian::Error& e) {
-        throw Error("cannot reopen database " + path_ + ": " + e.get_description());
+        throw Error("cannot reopen database " + set_.description() + ": " + e.get_description());
     }
 }
 
@@ -413,13 +378,14 @@ SearchResults Searcher::count(const SearchRequest& request) {
 }
 
 MatchCursor Searcher::export_cursor(const SearchRequest& request, bool ranked) {
+    if (ranked && request.sort != SortOrder::relevance) refuse_over_remote("--sort");
     const std::size_t matches = count(request).total;
     try {
         ParsedQuery parsed = parse(request);
         Xapian::Query query = parsed.query;
         Ranking ranking;
         if (ranked && request.expand.enabled) query = expand(parsed, request, ranking.expand.emplace());
-        Xapian::Enquire enquire(db_);
+        Xapian::Enquire enquire(db());
         enquire.set_query(query);
         if (ranked) {
             enquire.set_weighting_scheme(bm25(request.bm25));
@@ -428,11 +394,11 @@ MatchCursor Searcher::export_cursor(const SearchRequest& request, bool ranked) {
             enquire.set_weighting_scheme(Xapian::BoolWeight());
             enquire.set_docid_order(Xapian::Enquire::ASCENDING);
         }
-        return MatchCursor(enquire, ranked, matches, db_.get_doccount(), path_);
+        return MatchCursor(enquire, ranked, matches, db().get_doccount(), set_.description());
     } catch (const Xapian::DatabaseModifiedError&) {
-        throw Error("database " + path_ + " changed during the export (an indexer committed); run it again");
+        throw Error("database " + set_.description() + " changed during the export (an indexer committed); run it again");
     } catch (const Xapian::Error& e) {
-        throw Error("export failed on database " + path_ + ": " + e.get_description());
+        throw Error("export failed on database " + set_.description() + ": " + e.get_description());
     }
 }
 
@@ -452,10 +418,10 @@ SearchResults Searcher::duplicates(const std::string& id, std::size_t snippet_ch
         results.query = id;
         SnippetBuilder snippets(analyzer_, snippet_chars);
         const MatchFinder none(std::vector<MatchPattern>{});
-        for (const Xapian::docid member : group_members(db_, doc)) {
+        for (const Xapian::docid member : group_members(db(), doc)) {
             Hit hit;
             hit.rank = results.hits.size() + 1;
-            hit.article = schema::decode_article(db_.get_document(member).get_data());
+            hit.article = schema::decode_article(db().get_document(member).get_data());
             const std::string& text = hit.article.body.empty() ? hit.article.title : hit.article.body;
             hit.snippet = snippets.build(text, none);
             results.hits.push_back(std::move(hit));
@@ -486,14 +452,15 @@ ConcordanceResults Searcher::concordance(const SearchRequest& request, std::size
 }
 
 TimelineResults Searcher::timeline(const SearchRequest& request, TimelinePeriod period) {
+    refuse_over_remote("--timeline");
     return retrying([&] {
         ParsedQuery parsed = parse(request);
-        Xapian::Enquire enquire(db_);
+        Xapian::Enquire enquire(db());
         enquire.set_query(parsed.query);
         enquire.set_weighting_scheme(Xapian::BoolWeight());
         TimelineSpy spy(period);
         enquire.add_matchspy(&spy);
-        enquire.get_mset(0, 0, db_.get_doccount());  // checks every match, so the spy sees all
+        enquire.get_mset(0, 0, db().get_doccount());  // checks every match, so the spy sees all
         const auto since = parse_query_date(request.since);
         const auto until = parse_query_date(request.until);
         TimelineResults results;
@@ -507,14 +474,17 @@ TimelineResults Searcher::timeline(const SearchRequest& request, TimelinePeriod 
 }
 
 DatabaseStats Searcher::stats() {
-    return retrying([&] { return collect_stats(db_, path_, shards_.size(), analyzer_); });
+    return retrying([&] { return collect_stats(set_, analyzer_); });
 }
 
 std::vector<Article> Searcher::find_by_id(const std::string& id) {
     const std::string term = std::string(schema::kId) + analyzer_.normalize_value(id);
     std::vector<Article> exact, similar;
-    for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
-        Article article = schema::decode_article(db_.get_document(*it).get_data());
+    std::unordered_set<std::string> seen;  // the same article in two parts is shown once
+    const bool dedupe = set_.parts().size() > 1;
+    for (auto it = db().postlist_begin(term); it != db().postlist_end(term); ++it) {
+        if (dedupe && !seen.insert(article_key(db(), *it)).second) continue;
+        Article article = schema::decode_article(db().get_document(*it).get_data());
         (article.id == id ? exact : similar).push_back(std::move(article));
     }
     exact.insert(exact.end(), similar.begin(), similar.end());

@@ -15,6 +15,7 @@
 #include <xapian.h>
 
 #include "analysis/analyzer.h"
+#include "database/shard_set.h"
 #include "query/query_parser.h"
 #include "search/match_cursor.h"
 #include "search/results.h"
@@ -75,6 +76,9 @@ public:
     // Throws Error when there is no database at the path, it cannot be opened, or it was not
     // made by a compatible newsdex-index.
     explicit Searcher(const std::string& db_path);
+    // Searches every database the sources name (folders, stub files: see ShardSet) as one
+    // ranking over their combined statistics. Throws Error as ShardSet does.
+    Searcher(std::vector<std::string> sources, OpenOptions options);
 
     // Throws QueryError for a malformed query, Error for an unknown facet name.
     SearchResults search(const SearchRequest& request);
@@ -120,6 +124,9 @@ public:
     std::vector<Article> find_by_id(const std::string& id);
 
     const AnalyzerSettings& settings() const { return analyzer_.settings(); }
+    // The parts --partial left out, one message each.
+    const std::vector<std::string>& warnings() const { return set_.warnings(); }
+    const ShardSet& shard_set() const { return set_; }
 
     // Moves to the database's latest committed revision (Xapian::Database::reopen): until
     // then a Searcher answers from the revision it opened, as every Xapian reader does. After
@@ -127,11 +134,11 @@ public:
     void reopen();
 
 private:
-    std::string path_;
-    std::vector<Xapian::Database> shards_;  // declared before db_: open_readable fills them
-    std::vector<std::string> shard_paths_;  // the folders shards_ and db_ were opened from
-    Xapian::Database db_;
+    ShardSet set_;
     Analyzer analyzer_;
+
+    Xapian::Database& db() { return set_.whole(); }
+    const Xapian::Database& db() const { return set_.whole(); }
 
     SearchResults run(const SearchRequest& request);
     SearchResults run_count(const SearchRequest& request);
@@ -143,6 +150,8 @@ private:
     // A corrected query that finds more than `found` articles, if the speller has one.
     std::optional<std::string> suggest(const ParsedQuery& parsed, const SearchRequest& request, std::size_t found);
     void weigh(std::vector<MatchPattern>& patterns) const;
+    // Throws Error naming `option` when a part is remote and the option cannot work there.
+    void refuse_over_remote(const std::string& option) const;
     // reopen() without turning Xapian's errors into Error: for the retries.
     void refresh();
     // Runs `attempt`, reopening and retrying when an indexer's commit got in the way.
