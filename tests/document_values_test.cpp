@@ -70,8 +70,11 @@ TEST(DocumentValues, MissingMetadataLeavesSlotsEmpty) {
         EXPECT_EQ(doc.get_value(slot), "") << "slot " << slot;
     }
     // Only what the body gives: its signature, the not-yet-grouped mark, and the token spans:
-    // no title tokens; "text" at 0 (4 bytes), "only" 1 byte further (4 bytes).
-    EXPECT_EQ(doc.values_count(), 3u);
+    // no title tokens; "text" at 0 (4 bytes), "only" 1 byte further (4 bytes). And the date
+    // orders' keys, which say "undated" (last in both orders).
+    EXPECT_EQ(doc.values_count(), 5u);
+    EXPECT_EQ(doc.get_value(schema::kOldestFirstSlot), "\x01");
+    EXPECT_EQ(doc.get_value(schema::kNewestFirstSlot), "\x01");
     EXPECT_EQ(doc.get_value(schema::kUngroupedSlot), "1");
     EXPECT_EQ(doc.get_value(schema::kTokenSpansSlot), std::string("\x00\x02\x00\x04\x01\x04", 6));
 }

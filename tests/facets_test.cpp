@@ -33,7 +33,7 @@ std::vector<Facet> facets_of(const Xapian::Database& db, const std::string& quer
     std::vector<std::unique_ptr<FacetSpy>> spies;
     for (const auto& name : names) {
         spies.push_back(std::make_unique<FacetSpy>(*find_facet(name)));
-        enquire.add_matchspy(spies.back().get());
+        enquire.add_matchspy(spies.back()->match_spy());
     }
     const Xapian::MSet page = enquire.get_mset(0, 1, db.get_doccount());
     EXPECT_LE(page.size(), 1u);

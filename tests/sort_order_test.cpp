@@ -96,10 +96,16 @@ TEST(SortOrder, EveryArticleUndatedIsRelevanceOrder) {
 
 TEST(SortOrder, DateKeysCompareAsTheOrderWants) {
     const auto key = [](bool newest_first, std::optional<ArticleDate> date) {
-        Xapian::Document doc;
-        if (date) doc.add_value(schema::kDateSlot, Xapian::sortable_serialise(double(date->unix_seconds)));
-        return DateKeyMaker(newest_first)(doc);
+        return schema::date_sort_key(date ? std::optional(date->unix_seconds) : std::nullopt, newest_first);
     };
+    const ArticleDate year0{-62167219200, DatePrecision::day};     // 0000-01-01
+    const ArticleDate year9999{253402300799, DatePrecision::second};  // 9999-12-31T23:59:59Z
+    EXPECT_LT(key(false, year0), key(false, kBefore1970));
+    EXPECT_LT(key(false, kJan4), key(false, year9999));
+    EXPECT_LT(key(false, year9999), key(false, std::nullopt));
+    EXPECT_LT(key(true, year9999), key(true, kJan4));
+    EXPECT_LT(key(true, kBefore1970), key(true, year0));
+    EXPECT_LT(key(true, year0), key(true, std::nullopt));
     EXPECT_LT(key(false, kBefore1970), key(false, kNov3));
     EXPECT_LT(key(false, kNov3), key(false, kJan4));
     EXPECT_LT(key(false, kJan4), key(false, std::nullopt));

@@ -265,7 +265,7 @@ Timeline timeline_of(const Xapian::Database& db, const std::string& term, Timeli
     Xapian::Enquire enquire(db);
     enquire.set_query(Xapian::Query(term));
     TimelineSpy spy(period);
-    enquire.add_matchspy(&spy);
+    enquire.add_matchspy(spy.match_spy());
     // A page of one: the counts must still cover every match.
     const Xapian::MSet page = enquire.get_mset(0, 1, db.get_doccount());
     EXPECT_LE(page.size(), 1u);
@@ -305,23 +305,37 @@ TEST(TimelineSpy, CountsEveryMatchOfAQuery) {
     EXPECT_EQ(none.undated, 0u);
 }
 
-TEST(TimelineSpy, ASlotNoDateCouldHoldIsUndated) {
+TEST(TimelineSpy, ALabelNoDateCouldHaveIsUndated) {
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-    const std::vector<std::string> slots = {
-        Xapian::sortable_serialise(1e300),                       // far beyond year 9999
-        Xapian::sortable_serialise(-1e300),
-        Xapian::sortable_serialise(static_cast<double>(at(1987, 3, 2))),
-        "",                                                      // no value at all
+    const std::vector<std::string> labels = {
+        "99999-01-01",  // beyond year 9999
+        "1987-13",      // no such month
+        "1987-03-02x",
+        "-1987",
+        "1987-03-02",
+        "",  // no value at all
     };
-    for (const auto& slot : slots) {
+    for (const auto& label : labels) {
         Xapian::Document doc;
         doc.add_term("x");
-        if (!slot.empty()) doc.add_value(0, slot);
+        if (!label.empty()) doc.add_value(newsdex::schema::kDateLabelSlot, label);
         db.add_document(doc);
     }
     const Timeline timeline = timeline_of(db, "x", TimelinePeriod::year);
     EXPECT_EQ(timeline.buckets, (Buckets{{"1987", 1}}));
-    EXPECT_EQ(timeline.undated, 3u);
+    EXPECT_EQ(timeline.undated, 5u);
+}
+
+TEST(DateLabelSeconds, TheFirstSecondOfTheDayMonthOrYear) {
+    EXPECT_EQ(date_label_seconds("1987-03-02"), at(1987, 3, 2));
+    EXPECT_EQ(date_label_seconds("1987-03"), at(1987, 3, 1));
+    EXPECT_EQ(date_label_seconds("1987"), at(1987, 1, 1));
+    EXPECT_EQ(date_label_seconds("1969-12-31"), at(1969, 12, 31));
+    EXPECT_EQ(date_label_seconds("0000-01-01"), at(0, 1, 1));
+    EXPECT_EQ(date_label_seconds("9999-12-31"), at(9999, 12, 31));
+    for (const std::string_view bad : {"", "1987-", "1987-00", "1987-02-32", "1987-02-02-", "19a7", "abc"}) {
+        EXPECT_EQ(date_label_seconds(bad), std::nullopt) << bad;
+    }
 }
 
 // ---- output ----------------------------------------------------------------------------------

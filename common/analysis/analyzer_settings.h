@@ -21,7 +21,9 @@ namespace newsdex {
 // signature slot. A format 3 database would keep its band terms for nothing, and its articles
 // would still be found as candidates (the signatures are the same), but its size and its term
 // list would not be those of a database this build makes: rebuild rather than mix the two.
-inline constexpr int kDatabaseFormat = 4;
+// 5: the date orders' sort keys in value slots 12 and 13 (index/schema.h), so that remote
+// parts can sort by date (a Xapian server runs no key maker of ours).
+inline constexpr int kDatabaseFormat = 5;
 
 struct AnalyzerSettings {
     std::string language = "english";  // a Snowball stemmer name known to Xapian, or "none"

@@ -47,6 +47,10 @@ void DocumentBuilder::add_values(Xapian::Document& doc, const Article& article) 
     add(schema::kPlacesSlot, distinct_values(article.places));
     add(schema::kOrganisationsSlot, distinct_values(article.organisations));
     if (!article.language.empty()) add(schema::kLanguageSlot, schema::canonical_language(article.language));
+    const std::optional<std::int64_t> seconds =
+        article.date ? std::optional(article.date->unix_seconds) : std::nullopt;
+    doc.add_value(schema::kOldestFirstSlot, schema::date_sort_key(seconds, false));
+    doc.add_value(schema::kNewestFirstSlot, schema::date_sort_key(seconds, true));
     if (article.date) {
         doc.add_value(schema::kDateSlot,
                       Xapian::sortable_serialise(static_cast<double>(article.date->unix_seconds)));

@@ -113,6 +113,15 @@ std::string date_label(const ArticleDate& date) {
     return label + '-' + two_digits(day.day);
 }
 
+std::string date_sort_key(std::optional<std::int64_t> unix_seconds, bool newest_first) {
+    if (!unix_seconds) return std::string(1, '\x01');
+    std::uint64_t bits = static_cast<std::uint64_t>(*unix_seconds) ^ (std::uint64_t{1} << 63);
+    if (newest_first) bits = ~bits;
+    std::string key(9, '\0');
+    for (int i = 8; i >= 1; --i, bits >>= 8) key[i] = static_cast<char>(bits & 0xFF);
+    return key;
+}
+
 std::string canonical_language(std::string_view language) {
     std::string lang = lower_ascii(language);
     while (!lang.empty() && lang.back() == ' ') lang.pop_back();

@@ -62,6 +62,11 @@ inline constexpr Xapian::valueno kUngroupedSlot = 10;
 // concordances rebuild the tokens without word breaking. Absent in databases made before it
 // (they are re-analysed); the format is unchanged.
 inline constexpr Xapian::valueno kTokenSpansSlot = 11;
+// The sort keys of the date orders (search/sort_order.h), precomputed so that a remote part
+// sorts by value: a Xapian server runs no key maker of ours. See date_sort_key(). Every
+// article has both, dated or not.
+inline constexpr Xapian::valueno kOldestFirstSlot = 12;
+inline constexpr Xapian::valueno kNewestFirstSlot = 13;
 
 // Multi-valued slots hold their values as written, joined with this byte (the ASCII unit
 // separator, which no metadata value contains: the builder replaces it with a space).
@@ -98,6 +103,12 @@ std::string unique_term_of(const Xapian::Database& db, Xapian::docid doc);
 
 // The unique term of an article of the file `file_key`: its root's id, its path and its id.
 std::string article_key(std::string_view file_key, std::string_view article_path, std::string_view id);
+
+// A date order's sort key, compared as bytes, ascending: 0x00 then the 8 big-endian bytes of
+// the time offset so that times before 1970 sort first (inverted for newest first: every
+// dated key has the same width), and "\x01" for an undated article, after every dated one
+// in both orders.
+std::string date_sort_key(std::optional<std::int64_t> unix_seconds, bool newest_first);
 
 // Language as a short code: "English", "en-US", "EN" → "en"; unknown names kept lower-cased.
 std::string canonical_language(std::string_view language);

@@ -34,30 +34,34 @@ const FacetDefinition* find_facet(std::string_view name) {
     return nullptr;
 }
 
-void FacetSpy::operator()(const Xapian::Document& doc, double) {
-    const std::string slot = doc.get_value(definition_.slot);
-    if (slot.empty()) return;
-    switch (definition_.values) {
-        case FacetValues::single:
-            ++counts_[slot];
-            return;
-        case FacetValues::list:
-            for (const std::string_view value : schema::split_values(slot)) {
-                if (!value.empty()) ++counts_[std::string(value)];
+std::map<std::string, std::size_t> FacetSpy::raw_counts() const {
+    std::map<std::string, std::size_t> counts;
+    for (auto it = slot_counts_.values_begin(); it != slot_counts_.values_end(); ++it) {
+        const std::string slot = *it;
+        const std::size_t documents = it.get_termfreq();
+        switch (definition_.values) {
+            case FacetValues::single:
+                counts[slot] += documents;
+                break;
+            case FacetValues::list:
+                for (const std::string_view value : schema::split_values(slot)) {
+                    if (!value.empty()) counts[std::string(value)] += documents;
+                }
+                break;
+            // Date labels are "YYYY", "YYYY-MM" or "YYYY-MM-DD": the year is up to the first
+            // '-' (so a year before 1000 or after 9999 still works), the month up to the second.
+            case FacetValues::year:
+                counts[slot.substr(0, slot.find('-', 1))] += documents;
+                break;
+            case FacetValues::month: {
+                const std::size_t first = slot.find('-', 1);
+                if (first == std::string::npos) break;  // a year-precision date has no month
+                counts[slot.substr(0, slot.find('-', first + 1))] += documents;
+                break;
             }
-            return;
-        // Date labels are "YYYY", "YYYY-MM" or "YYYY-MM-DD": the year is up to the first '-'
-        // (so a year before 1000 or after 9999 still works), the month up to the second.
-        case FacetValues::year:
-            ++counts_[slot.substr(0, slot.find('-', 1))];
-            return;
-        case FacetValues::month: {
-            const std::size_t first = slot.find('-', 1);
-            if (first == std::string::npos) return;  // a year-precision date has no month
-            ++counts_[slot.substr(0, slot.find('-', first + 1))];
-            return;
         }
     }
+    return counts;
 }
 
 namespace {

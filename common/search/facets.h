@@ -1,6 +1,7 @@
 // Facets: how many matching articles carry each value of a metadata field, counted over every
-// match (not only the page shown). A FacetSpy watches the match and counts the raw values of
-// its value slot; facet_result() then merges values that are one value up to case, accents and
+// match (not only the page shown). A FacetSpy counts the raw values of its value slot with
+// Xapian's own ValueCountMatchSpy, which a remote server runs too (it runs no spy of ours),
+// and splits what it counted into values; facet_result() then merges values that are one value up to case, accents and
 // hyphens (Analyzer::normalize_value), names each by its most frequent written form, and orders
 // them largest count first.
 #pragma once
@@ -38,22 +39,22 @@ std::vector<std::string> facet_names();
 // nullptr for an unknown name.
 const FacetDefinition* find_facet(std::string_view name);
 
-// Counts the raw values of one facet in the documents Xapian reports as matching. Add it to an
-// Enquire (add_matchspy) that checks every match (check_at_least = the document count), or
-// the counts cover only the documents Xapian happened to look at.
-class FacetSpy : public Xapian::MatchSpy {
+// Counts the raw values of one facet in the documents Xapian reports as matching. Add
+// match_spy() to an Enquire (add_matchspy) that checks every match (check_at_least = the
+// document count), or the counts cover only the documents Xapian happened to look at.
+class FacetSpy {
 public:
-    explicit FacetSpy(const FacetDefinition& definition) : definition_(definition) {}
+    explicit FacetSpy(const FacetDefinition& definition) : definition_(definition), slot_counts_(definition.slot) {}
 
-    void operator()(const Xapian::Document& doc, double weight) override;
+    Xapian::MatchSpy* match_spy() { return &slot_counts_; }
 
-    // Raw value as stored → number of matching documents carrying it.
-    const std::map<std::string, std::size_t>& raw_counts() const { return counts_; }
+    // Raw value (one of a list, a year, a month) → number of matching documents carrying it.
+    std::map<std::string, std::size_t> raw_counts() const;
     const FacetDefinition& definition() const { return definition_; }
 
 private:
     FacetDefinition definition_;
-    std::map<std::string, std::size_t> counts_;
+    Xapian::ValueCountMatchSpy slot_counts_;  // whole slot contents → documents
 };
 
 // Merges raw counts into the facet `name`: values whose normalize_value() is the same are one

@@ -211,16 +211,7 @@ std::optional<std::string> Searcher::suggest(const ParsedQuery& parsed, const Se
     return text;
 }
 
-void Searcher::refuse_over_remote(const std::string& option) const {
-    // Xapian's servers run only its built-in match spies and key makers (docs/scaling.md).
-    if (set_.has_remote()) {
-        throw Error(option + " does not work over remote parts yet: it needs code that a Xapian server does not run");
-    }
-}
-
 SearchResults Searcher::run(const SearchRequest& request) {
-    if (!request.facets.empty()) refuse_over_remote("--facet");
-    if (request.sort != SortOrder::relevance) refuse_over_remote("--sort");
     ParsedQuery parsed = parse(request);
     weigh(parsed.patterns);
 
@@ -247,7 +238,7 @@ SearchResults Searcher::run(const SearchRequest& request) {
         });
         if (repeated) continue;
         spies.push_back(std::make_unique<FacetSpy>(*facet));
-        enquire.add_matchspy(spies.back().get());
+        enquire.add_matchspy(spies.back()->match_spy());
     }
 
     // Checking at least this many matches makes the total exact for small result sets and
@@ -378,7 +369,6 @@ SearchResults Searcher::count(const SearchRequest& request) {
 }
 
 MatchCursor Searcher::export_cursor(const SearchRequest& request, bool ranked) {
-    if (ranked && request.sort != SortOrder::relevance) refuse_over_remote("--sort");
     const std::size_t matches = count(request).total;
     try {
         ParsedQuery parsed = parse(request);
@@ -452,14 +442,13 @@ ConcordanceResults Searcher::concordance(const SearchRequest& request, std::size
 }
 
 TimelineResults Searcher::timeline(const SearchRequest& request, TimelinePeriod period) {
-    refuse_over_remote("--timeline");
     return retrying([&] {
         ParsedQuery parsed = parse(request);
         Xapian::Enquire enquire(db());
         enquire.set_query(parsed.query);
         enquire.set_weighting_scheme(Xapian::BoolWeight());
         TimelineSpy spy(period);
-        enquire.add_matchspy(&spy);
+        enquire.add_matchspy(spy.match_spy());
         enquire.get_mset(0, 0, db().get_doccount());  // checks every match, so the spy sees all
         const auto since = parse_query_date(request.since);
         const auto until = parse_query_date(request.until);

@@ -150,8 +150,6 @@ private:
     // A corrected query that finds more than `found` articles, if the speller has one.
     std::optional<std::string> suggest(const ParsedQuery& parsed, const SearchRequest& request, std::size_t found);
     void weigh(std::vector<MatchPattern>& patterns) const;
-    // Throws Error naming `option` when a part is remote and the option cannot work there.
-    void refuse_over_remote(const std::string& option) const;
     // reopen() without turning Xapian's errors into Error: for the retries.
     void refresh();
     // Runs `attempt`, reopening and retrying when an indexer's commit got in the way.

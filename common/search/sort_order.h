@@ -20,18 +20,8 @@ enum class SortOrder {
 // "relevance", "date" or "-date"; throws Error for anything else.
 SortOrder parse_sort_order(std::string_view name);
 
-// Sets `enquire` to list matches in `order` (relevance leaves Xapian's default).
+// Sets `enquire` to list matches in `order` (relevance leaves Xapian's default). Date orders
+// sort by the keys stored at index time (schema::date_sort_key), which remote parts can do.
 void apply_sort_order(Xapian::Enquire& enquire, SortOrder order);
-
-// Sort keys for date orders: compared as bytes, ascending, they give the wanted order with
-// undated articles (no date value) after every dated one.
-class DateKeyMaker : public Xapian::KeyMaker {
-public:
-    explicit DateKeyMaker(bool newest_first) : newest_first_(newest_first) {}
-    std::string operator()(const Xapian::Document& doc) const override;
-
-private:
-    bool newest_first_;
-};
 
 }  // namespace newsdex

@@ -1,6 +1,5 @@
 #include "search/timeline.h"
 
-#include <cmath>
 #include <cstdio>
 
 #include "article/date.h"
@@ -15,11 +14,6 @@ constexpr std::int64_t kSecondsPerDay = 86400;
 // 1970-01-01 was a Thursday, so the Monday of its ISO week is 3 days earlier: week index w
 // starts on day 7w - 3.
 constexpr std::int64_t kDaysFromWeekStartToEpoch = 3;
-
-// The dates a slot may hold: 0000-01-01 to 9999-12-31. Anything else is not a date the
-// indexer wrote, and casting a huge double to an integer would be undefined.
-constexpr double kEarliestSeconds = -62167219200.0;
-constexpr double kLatestSeconds = 253402300799.0;
 
 // Rounds towards minus infinity, so days and weeks before 1970 start where they should.
 std::int64_t floor_div(std::int64_t a, std::int64_t b) {
@@ -101,26 +95,54 @@ std::string period_label(std::int64_t unix_seconds, TimelinePeriod period) {
     return period_index_label(period_index(unix_seconds, period), period);
 }
 
-void TimelineSpy::operator()(const Xapian::Document& doc, double) {
-    const std::string slot = doc.get_value(schema::kDateSlot);
-    if (slot.empty()) {
-        add(std::nullopt);
-        return;
-    }
-    const double seconds = std::floor(Xapian::sortable_unserialise(slot));
-    if (!(seconds >= kEarliestSeconds && seconds <= kLatestSeconds)) {  // also NaN
-        add(std::nullopt);
-        return;
-    }
-    add(static_cast<std::int64_t>(seconds));
-}
-
 void TimelineSpy::add(std::optional<std::int64_t> unix_seconds) {
     if (!unix_seconds) {
-        ++undated_;
+        ++added_undated_;
         return;
     }
-    ++counts_[period_index(*unix_seconds, period_)];
+    ++added_[period_index(*unix_seconds, period_)];
+}
+
+std::map<std::int64_t, std::size_t> TimelineSpy::counts() const {
+    std::map<std::int64_t, std::size_t> counts = added_;
+    for (auto it = labels_.values_begin(); it != labels_.values_end(); ++it) {
+        if (const auto seconds = date_label_seconds(*it)) counts[period_index(*seconds, period_)] += it.get_termfreq();
+    }
+    return counts;
+}
+
+std::size_t TimelineSpy::undated() const {
+    // The spy counts every document it sees but lists only those with a label.
+    std::size_t dated = 0;
+    for (auto it = labels_.values_begin(); it != labels_.values_end(); ++it) {
+        if (date_label_seconds(*it)) dated += it.get_termfreq();
+    }
+    return added_undated_ + (labels_.get_total() - dated);
+}
+
+std::optional<std::int64_t> date_label_seconds(std::string_view label) {
+    // "YYYY", "YYYY-MM" or "YYYY-MM-DD" as schema::date_label writes them: a year of one to
+    // four digits, two-digit month and day.
+    unsigned fields[3] = {0, 1, 1};
+    std::size_t count = 0;
+    while (count < 3) {
+        const std::size_t dash = label.find('-');
+        const std::string_view digits = label.substr(0, dash);
+        const std::size_t width = digits.size();
+        if (width == 0 || (count == 0 ? width > 4 : width != 2)) return std::nullopt;
+        unsigned value = 0;
+        for (const char c : digits) {
+            if (c < '0' || c > '9') return std::nullopt;
+            value = value * 10 + static_cast<unsigned>(c - '0');
+        }
+        fields[count++] = value;
+        if (dash == std::string_view::npos) break;
+        label.remove_prefix(dash + 1);
+        if (count == 3) return std::nullopt;  // something after the day
+    }
+    const auto [year, month, day] = fields;
+    if (month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
+    return days_from_civil(static_cast<int>(year), month, day) * kSecondsPerDay;
 }
 
 Timeline timeline_result(const TimelineSpy& spy, std::optional<std::int64_t> since,

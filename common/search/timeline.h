@@ -14,6 +14,8 @@
 
 #include <xapian.h>
 
+#include "index/schema.h"
+
 namespace newsdex {
 
 enum class TimelinePeriod { day, week, month, year };
@@ -32,30 +34,39 @@ std::string period_index_label(std::int64_t index, TimelinePeriod period);
 // The label of the period holding that instant (UTC).
 std::string period_label(std::int64_t unix_seconds, TimelinePeriod period);
 
-// Counts the matching documents per period of their date slot (schema::kDateSlot), and those
-// without a date apart. An article dated only to a year or a month is stored at the first
-// second of that year or month, so it counts in the period holding that second. Add it to an
-// Enquire (add_matchspy) that checks every match (check_at_least = the document count), or
-// the counts cover only the documents Xapian happened to look at.
-class TimelineSpy : public Xapian::MatchSpy {
+// Counts the matching documents per period of their date, and those without a date apart.
+// It counts the date label slot (schema::kDateLabelSlot: "YYYY", "YYYY-MM" or "YYYY-MM-DD",
+// the UTC day of the stored date) with Xapian's own ValueCountMatchSpy, which a remote server
+// runs too, and folds the days into periods: a day lies in one period of each kind, and there
+// are far fewer days than dates. An article dated only to a year or a month counts on the
+// first day of it. Add match_spy() to an Enquire (add_matchspy) that checks every match
+// (check_at_least = the document count), or the counts cover only the documents Xapian
+// happened to look at.
+class TimelineSpy {
 public:
-    explicit TimelineSpy(TimelinePeriod period) : period_(period) {}
+    explicit TimelineSpy(TimelinePeriod period) : period_(period), labels_(schema::kDateLabelSlot) {}
 
-    void operator()(const Xapian::Document& doc, double weight) override;
-    // Counts one article dated at `unix_seconds`, or an undated one (nullopt).
+    Xapian::MatchSpy* match_spy() { return &labels_; }
+    // Counts one more article dated at `unix_seconds`, or an undated one (nullopt), besides
+    // what the match spy saw.
     void add(std::optional<std::int64_t> unix_seconds);
 
     TimelinePeriod period() const { return period_; }
     // Period index (see period_index) → number of matching documents; only periods counted.
-    const std::map<std::int64_t, std::size_t>& counts() const { return counts_; }
-    // Matching documents without a date, or with a slot no date could have (damaged data).
-    std::size_t undated() const { return undated_; }
+    std::map<std::int64_t, std::size_t> counts() const;
+    // Matching documents without a date, or with a label no date could have (damaged data).
+    std::size_t undated() const;
 
 private:
     TimelinePeriod period_;
-    std::map<std::int64_t, std::size_t> counts_;
-    std::size_t undated_ = 0;
+    Xapian::ValueCountMatchSpy labels_;  // date label → documents
+    std::map<std::int64_t, std::size_t> added_;
+    std::size_t added_undated_ = 0;
 };
+
+// The first second (UTC) of the day, month or year a date label names; nullopt for text
+// that is no label of a date from 0000 to 9999.
+std::optional<std::int64_t> date_label_seconds(std::string_view label);
 
 struct TimelineBucket {
     std::string period;  // period_index_label()
