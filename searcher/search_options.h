@@ -18,7 +18,7 @@ namespace newsdex::cli {
 struct SearchCommand {
     // Databases and queries.
     std::vector<std::string> dbs;  // -d, repeatable; empty: $NEWSDEX_DB, else ./newsdex.db
-    unsigned timeout_ms = 5000;    // --timeout, for remote parts
+    unsigned timeout_ms = OpenOptions{}.timeout_ms;  // --timeout, for remote parts
     bool partial = false;
     std::vector<std::string> words;  // the query on the command line
     std::string query_file;          // --queries

@@ -38,24 +38,6 @@ std::string read_text(const fs::path& path) {
     return text.str();
 }
 
-// A Newsdex folder's own XAPIANDB names only its shards ("auto shard-N"); any other stub in a
-// folder names parts.
-bool names_only_own_shards(const std::string& stub_text) {
-    std::istringstream lines(stub_text);
-    std::string line;
-    bool any = false;
-    while (std::getline(lines, line)) {
-        const auto first = line.find_first_not_of(" \t\r");
-        if (first == std::string::npos || line[first] == '#') continue;
-        std::istringstream words(line.substr(first));
-        std::string backend, name;
-        words >> backend >> name;
-        if (backend != "auto" || !name.starts_with("shard-") || name.find('/') != std::string::npos) return false;
-        any = true;
-    }
-    return any;
-}
-
 void resolve(const std::string& source, int depth, const std::string& named_by, std::vector<PartSpec>& out);
 
 void resolve_stub(const std::string& stub_path, int depth, std::vector<PartSpec>& out) {
@@ -87,7 +69,8 @@ void resolve(const std::string& source, int depth, const std::string& named_by, 
     }
     if (!fs::is_directory(status)) throw Error(where + "cannot use " + source + " as a database: not a folder or a stub file");
     const fs::path stub = fs::path(source) / "XAPIANDB";
-    if (fs::is_regular_file(stub, ec) && !names_only_own_shards(read_text(stub))) {
+    // A Newsdex folder's own XAPIANDB names only its shards; any other stub names parts.
+    if (fs::is_regular_file(stub, ec) && !shard_layout::own_shard_names(read_text(stub))) {
         resolve_stub(stub.string(), depth, out);
         return;
     }
@@ -246,14 +229,6 @@ std::string ShardSet::description() const {
     std::string joined;
     for (const auto& source : sources_) joined += (joined.empty() ? "" : " + ") + source;
     return joined;
-}
-
-std::uintmax_t ShardSet::local_bytes() const {
-    std::uintmax_t bytes = 0;
-    for (const auto& part : parts_) {
-        if (!part.remote) bytes += shard_layout::folder_bytes(part.folder);
-    }
-    return bytes;
 }
 
 void ShardSet::refresh() {

@@ -10,7 +10,6 @@
 #pragma once
 
 #include <cstddef>
-#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -58,8 +57,6 @@ public:
     // How messages name the whole: the source when there is one, else the sources joined by
     // " + ".
     std::string description() const;
-    // Bytes on disk of the local parts' folders.
-    std::uintmax_t local_bytes() const;
 
     // Moves every handle to its database's latest revision; a local Newsdex folder whose
     // shards were swapped by a compaction is opened again. Throws Xapian's errors as they come

@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <sstream>
 
 #include "database/stub_file.h"
 #include "util/errors.h"
@@ -67,22 +69,39 @@ std::vector<std::string> shard_paths(const std::string& db_path) {
                         entry.path().filename().string() + ")");
         }
     }
-    std::ifstream stub(root / kStub);
+    std::ifstream stub(root / kStub, std::ios::binary);
     if (!stub) return {};
-    std::vector<std::string> shards;
-    std::string backend, name;
-    while (stub >> backend >> name) {
-        if (backend != "auto" || !name.starts_with(kShardPrefix) || name.find('/') != std::string::npos) {
-            if (names_parts((root / kStub).string())) {
-                throw Error(db_path + " holds a stub naming databases searched together; newsdex-index writes "
-                            "one of them at a time: give -d that database's folder");
-            }
-            throw Error("database " + db_path + " has a damaged XAPIANDB file");
+    const std::string text((std::istreambuf_iterator<char>(stub)), std::istreambuf_iterator<char>());
+    const auto names = own_shard_names(text);
+    if (!names) {
+        if (names_parts((root / kStub).string())) {
+            throw Error(db_path + " holds a stub naming databases searched together; newsdex-index writes "
+                        "one of them at a time: give -d that database's folder");
         }
-        shards.push_back((root / name).string());
+        throw Error("database " + db_path + " has a damaged XAPIANDB file");
     }
-    if (shards.empty()) throw Error("database " + db_path + " has a damaged XAPIANDB file");
+    std::vector<std::string> shards;
+    for (const auto& name : *names) shards.push_back((root / name).string());
     return shards;
+}
+
+std::optional<std::vector<std::string>> own_shard_names(std::string_view stub_text) {
+    std::vector<std::string> names;
+    std::istringstream lines{std::string(stub_text)};
+    for (std::string line; std::getline(lines, line);) {
+        const auto first = line.find_first_not_of(" \t\r");
+        if (first == std::string::npos || line[first] == '#') continue;
+        std::istringstream words(line.substr(first));
+        std::string backend, name, rest;
+        words >> backend >> name >> rest;
+        if (backend != "auto" || !name.starts_with(kShardPrefix) || name.find('/') != std::string::npos ||
+            !rest.empty()) {
+            return std::nullopt;
+        }
+        names.push_back(name);
+    }
+    if (names.empty()) return std::nullopt;
+    return names;
 }
 
 std::vector<std::string> shard_names(const std::string& db_path, unsigned count) {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,11 @@ namespace newsdex::shard_layout {
 // The shard folders of an existing database, in order; empty when there is no database yet.
 // Throws Error when the folder holds something that is not a Newsdex database.
 std::vector<std::string> shard_paths(const std::string& db_path);
+
+// The shard folder names of a Newsdex folder's own stub text ("auto shard-N" lines; comments
+// and blank lines skipped); nullopt when it names anything else, or nothing: then it is a
+// stub naming other databases, or damaged.
+std::optional<std::vector<std::string>> own_shard_names(std::string_view stub_text);
 
 // The paths of `count` shards for a new database. The shards are created by their writers.
 std::vector<std::string> shard_names(const std::string& db_path, unsigned count);

@@ -68,7 +68,6 @@ DatabaseStats collect_stats(const ShardSet& set, const Analyzer& analyzer) {
     stats.languages = value_counts(db, schema::kLanguage, schema::kLanguageSlot, analyzer);
     stats.topics = value_counts(db, schema::kTopic, schema::kTopicsSlot, analyzer);
     stats.shards = set.shards().size();
-    stats.bytes = set.local_bytes();
     stats.language = analyzer.settings().language;
     stats.accents = analyzer.settings().fold_accents ? "fold" : "keep";
     stats.metadata_text = analyzer.settings().metadata_text;
@@ -81,7 +80,10 @@ DatabaseStats collect_stats(const ShardSet& set, const Analyzer& analyzer) {
         for (std::size_t i = 0; i < part.shard_count; ++i) {
             figures.articles += set.shards()[part.first_shard + i].get_doccount();
         }
-        if (!part.remote) figures.bytes = shard_layout::folder_bytes(part.folder);
+        if (!part.remote) {
+            figures.bytes = shard_layout::folder_bytes(part.folder);
+            stats.bytes += *figures.bytes;  // the local parts' folders; a remote part's size is not known here
+        }
         stats.parts.push_back(std::move(figures));
     }
     return stats;

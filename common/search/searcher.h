@@ -126,7 +126,6 @@ public:
     const AnalyzerSettings& settings() const { return analyzer_.settings(); }
     // The parts --partial left out, one message each.
     const std::vector<std::string>& warnings() const { return set_.warnings(); }
-    const ShardSet& shard_set() const { return set_; }
 
     // Moves to the database's latest committed revision (Xapian::Database::reopen): until
     // then a Searcher answers from the revision it opened, as every Xapian reader does. After
