@@ -7,6 +7,7 @@
 #include <sstream>
 #include <string_view>
 
+#include "database/retry.h"
 #include "database/stub_file.h"
 #include "index/shard_layout.h"
 #include "util/errors.h"
@@ -83,15 +84,6 @@ void resolve(const std::string& source, int depth, const std::string& named_by, 
     out.push_back({source, PartSpec::Kind::newsdex_folder, source, {}});
 }
 
-// "Connection refused" as "connection refused": the message goes after a colon.
-std::string network_reason(const Xapian::Error& e) {
-    std::string reason = e.get_error_string() != nullptr && *e.get_error_string() != '\0' ? e.get_error_string()
-                                                                                       : e.get_msg();
-    if (std::string_view(e.get_type()) == "NetworkTimeoutError") reason = "no answer within the timeout";
-    if (!reason.empty()) reason[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(reason[0])));
-    return reason;
-}
-
 Xapian::Database open_remote(const StubEntry& entry, unsigned timeout_ms) {
     try {
         if (entry.kind == StubEntry::Kind::tcp) {
@@ -105,54 +97,46 @@ Xapian::Database open_remote(const StubEntry& entry, unsigned timeout_ms) {
 
 // The shards of a Newsdex folder, opened; `layout` gets the folders the stub named.
 std::vector<Xapian::Database> open_newsdex_folder(const std::string& folder, std::vector<std::string>& layout) {
-    for (int attempt = 1;; ++attempt) {
+    RetryPlan plan;
+    plan.database = folder;
+    plan.subject = "cannot open database " + folder;
+    plan.attempts = kOpenAttempts;
+    // A changed or corrupt-looking revision is seen now and then while newsdex-index commits;
+    // real damage persists. A missing shard folder is one a compaction removed after swapping
+    // in its compacted copy, when the stub names another folder now; otherwise it is simply
+    // not there.
+    plan.refresh = [&](DatabaseFault fault) {
+        return fault != DatabaseFault::missing || shard_layout::shard_paths(folder) != layout;
+    };
+    return with_retries(plan, [&] {
         // Read again on each attempt: a compaction may have swapped a shard for its compacted
         // copy, and removed the folder the stub named a moment ago.
         layout = shard_layout::shard_paths(folder);
         if (layout.empty()) {
             throw Error("no database at " + folder + " (create it with: newsdex-index -d " + folder + " FOLDER)");
         }
-        try {
-            std::vector<Xapian::Database> shards;
-            for (const auto& shard : layout) shards.emplace_back(shard);
-            return shards;
-        } catch (const Xapian::DatabaseVersionError& e) {
-            throw Error("database " + folder + " was made by an incompatible Xapian version: " + e.get_msg());
-        } catch (const Xapian::DatabaseModifiedError& e) {
-            if (attempt == kOpenAttempts) throw Error("database " + folder + " keeps changing; try again");
-        } catch (const Xapian::DatabaseCorruptError& e) {
-            // Seen now and then when opening while newsdex-index commits; real damage persists.
-            if (attempt == kOpenAttempts) throw Error("cannot open database " + folder + ": " + e.get_description());
-        } catch (const Xapian::DatabaseOpeningError& e) {
-            // A shard folder removed after its compacted copy was swapped in: the stub names
-            // another folder now. Otherwise the folder is simply not there.
-            if (attempt == kOpenAttempts || shard_layout::shard_paths(folder) == layout) {
-                throw Error("cannot open database " + folder + ": " + e.get_description());
-            }
-        } catch (const Xapian::Error& e) {
-            throw Error("cannot open database " + folder + ": " + e.get_description());
-        }
-    }
+        std::vector<Xapian::Database> shards;
+        for (const auto& shard : layout) shards.emplace_back(shard);
+        return shards;
+    });
 }
 
 // What a part's metadata says of it: its analyzer settings and the part of a collection it
 // holds, read again when a commit discards the revision being read.
 void read_part_record(std::vector<Xapian::Database>& shards, Part& part) {
-    const std::string& label = part.label;
-    for (int attempt = 1;; ++attempt) {
-        try {
-            part.settings = read_settings(shards.front(), label);
-            part.of_collection = read_part(shards.front(), label);
-            return;
-        } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt == kOpenAttempts) throw Error("database " + label + " keeps changing; try again");
-            for (auto& shard : shards) shard.reopen();
-        } catch (const Xapian::NetworkError& e) {
-            throw Error("part " + label + ": " + network_reason(e));
-        } catch (const Xapian::Error& e) {
-            throw Error("cannot read database " + label + ": " + e.get_description());
-        }
-    }
+    RetryPlan plan;
+    plan.database = part.label;
+    plan.subject = "cannot read database " + part.label;
+    plan.part = part.label;
+    plan.attempts = kOpenAttempts;
+    plan.refresh = [&](DatabaseFault) {
+        for (auto& shard : shards) shard.reopen();
+        return true;
+    };
+    with_retries(plan, [&] {
+        part.settings = read_settings(shards.front(), part.label);
+        part.of_collection = read_part(shards.front(), part.label);
+    });
 }
 
 // Searching two or more parts of a collection indexed with --part is meant to search all of

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "database/retry.h"
 #include "index/schema.h"
 #include "util/errors.h"
 
@@ -12,17 +13,14 @@ namespace {
 const std::string kFileStatePrefix = "file:";
 
 Xapian::WritableDatabase open_shard(const std::string& shard_path, const std::string& db_path) {
-    try {
+    RetryPlan plan;  // nothing to retry: the indexer holds the write lock
+    plan.database = db_path;
+    plan.subject = "cannot open database " + db_path + " for writing";
+    return with_retries(plan, [&] {
         // DB_NO_SYNC: commits stay atomic for a killed process (the page cache survives it);
         // the indexer fsyncs the whole database once at the end of the run.
         return Xapian::WritableDatabase(shard_path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_NO_SYNC);
-    } catch (const Xapian::DatabaseLockError&) {
-        throw Error("database " + db_path + " is being written by another process");
-    } catch (const Xapian::DatabaseVersionError& e) {
-        throw Error("database " + db_path + " was made by an incompatible Xapian version: " + e.get_msg());
-    } catch (const Xapian::Error& e) {
-        throw Error("cannot open database " + db_path + " for writing: " + e.get_description());
-    }
+    });
 }
 
 AnalyzerSettings checked_settings(Xapian::WritableDatabase& db, const std::string& db_path,

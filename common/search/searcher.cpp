@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "analysis/token_spans.h"
+#include "database/retry.h"
 #include "index/schema.h"
 #include "index/shard_layout.h"
 #include "query/date_filter.h"
@@ -327,20 +328,15 @@ SearchResults Searcher::run_count(const SearchRequest& request) {
 
 template <typename Attempt>
 auto Searcher::retrying(Attempt&& attempt) {
-    for (int tries = 1;; ++tries) {
-        try {
-            return attempt();
-        } catch (const Xapian::DatabaseModifiedError&) {
-            if (tries == kRetries) throw Error("database " + set_.description() + " keeps changing; try again");
-            refresh();
-        } catch (const Xapian::DatabaseCorruptError& e) {
-            // A block reused by a commit while it was being read looks corrupt; real damage persists.
-            if (tries == kRetries) throw Error("search failed on database " + set_.description() + ": " + e.get_description());
-            refresh();
-        } catch (const Xapian::Error& e) {
-            throw Error("search failed on database " + set_.description() + ": " + e.get_description());
-        }
-    }
+    RetryPlan plan;
+    plan.database = set_.description();
+    plan.subject = "search failed on database " + plan.database;
+    plan.attempts = kRetries;
+    plan.refresh = [this](DatabaseFault) {
+        refresh();
+        return true;
+    };
+    return with_retries(plan, attempt);
 }
 
 double* bm25_parameter(Bm25Params& params, std::string_view name) {

@@ -28,11 +28,34 @@ private:
     std::size_t column_;
 };
 
+// What went wrong with a database, as the Xapian error behind it says (database/retry.h
+// sorts them): for the retries, which try again only after a change an indexer made, and
+// for callers that tell a user or a script more than "it failed".
+enum class DatabaseFault {
+    remote,   // a remote part: refused, timed out, connection lost
+    locked,   // being written by another process
+    corrupt,  // damaged (or, briefly, a block reused under a reader by a commit)
+    version,  // made by an incompatible Xapian version
+    changed,  // the revision being read was discarded by a commit
+    missing,  // a shard folder that is not there (swapped by a compaction, or removed)
+    other,
+};
+
+// A database that cannot be opened, read or written. Exit code 2, as any Error.
+class DatabaseError : public Error {
+public:
+    DatabaseError(const std::string& message, DatabaseFault fault) : Error(message), fault_(fault) {}
+    DatabaseFault fault() const { return fault_; }
+
+private:
+    DatabaseFault fault_;
+};
+
 // The database is being written by another newsdex-index (and the caller did not ask to
 // wait). Exit code 2, as any Error; the Python module raises newsdex.LockedError for it.
-class LockedError : public Error {
+class LockedError : public DatabaseError {
 public:
-    using Error::Error;
+    explicit LockedError(const std::string& message) : DatabaseError(message, DatabaseFault::locked) {}
 };
 
 }  // namespace newsdex
