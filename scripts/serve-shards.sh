@@ -43,29 +43,11 @@ set -euo pipefail
 here="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=scripts/lib/stub.sh
 source "$here/lib/stub.sh"
+# shellcheck source=scripts/lib/servers.sh
+source "$here/lib/servers.sh"
 
 usage() {
   sed -n '/^# Usage:/,/^# Exit status/{s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"
-}
-
-# Stops the servers listed in PID_FILE ("PID PORT SHARD" lines): TERM, then KILL after 5 s.
-# A pid is signalled only while it still runs xapian-tcpsrv on its port, so a pid the system
-# has given to another process since is left alone.
-stop_servers() {
-  local pid_file="$1" pid port shard alive=() deadline
-  while read -r pid port shard; do
-    [ -n "$pid" ] || continue
-    if ps -p "$pid" -o args= 2> /dev/null | grep -q -- "xapian-tcpsrv.*--port $port "; then
-      kill -TERM "$pid" 2> /dev/null || true
-      alive+=("$pid")
-    fi
-  done < "$pid_file"
-  deadline=$((SECONDS + 5))
-  for pid in "${alive[@]+"${alive[@]}"}"; do
-    while kill -0 "$pid" 2> /dev/null && [ "$SECONDS" -lt "$deadline" ]; do sleep 0.1; done
-    kill -KILL "$pid" 2> /dev/null || true
-  done
-  rm -f -- "$pid_file"
 }
 
 port=""
@@ -135,24 +117,14 @@ last_port=$((port + ${#shards[@]} - 1))
 stub_dir="$(dirname -- "$stub")"
 [ -d "$stub_dir" ] || die "cannot write $stub: folder $stub_dir does not exist"
 
-if [ -f "$pid_file" ]; then
-  while read -r pid other_port _; do
-    if [ -n "$pid" ] && ps -p "$pid" -o args= 2> /dev/null | grep -q -- "xapian-tcpsrv.*--port $other_port "; then
-      die "$stub is already served (server pid $pid on port $other_port, listed in $pid_file); stop it first: serve-shards.sh --stop $stub"
-    fi
-  done < "$pid_file"
-  rm -f -- "$pid_file"  # left by servers that have died since
-fi
+refuse_if_running "$pid_file" "stop it first: serve-shards.sh --stop $stub"
 
 # Servers started so far, "PID PORT SHARD" each; stopped again if a later step fails.
 started=()
-started_file=""
 cleanup_on_failure() {
-  if [ "${#started[@]}" -gt 0 ]; then
-    started_file="$(mktemp)"
-    printf '%s\n' "${started[@]}" > "$started_file"
-    stop_servers "$started_file"
-  fi
+  local entry pids=()
+  for entry in "${started[@]+"${started[@]}"}"; do pids+=("${entry%% *}"); done
+  [ "${#pids[@]}" -eq 0 ] || stop_pids "${pids[@]}"
 }
 trap cleanup_on_failure EXIT
 
@@ -160,39 +132,9 @@ for i in "${!shards[@]}"; do
   shard_port=$((port + i))
   shard_path="$db_abs/${shards[$i]}"
   [ -d "$shard_path" ] || die "$db's XAPIANDB names ${shards[$i]}, which is not there (is newsdex-index compacting it? try again)"
-  # Asked first so that a port held by another program is named as such, not mistaken for
-  # our server once it answers.
-  if port_answers "$check_address" "$shard_port"; then
-    die "port $shard_port on $bind is taken: another program listens there (choose another --port)"
-  fi
-  # A session of its own: on SIGTERM xapian-tcpsrv signals its whole process group (to end
-  # the children serving connections), which would otherwise take this script and its caller
-  # with it. The pid is written from inside, since setsid forks when it must.
-  # Trailing space after the port: stop_servers recognises its servers by "--port N ".
-  pid_note="$(mktemp)"
-  setsid bash -c 'echo $$ > "$1"; shift; exec "$@"' _ "$pid_note" \
-    xapian-tcpsrv --quiet --interface "$bind" --port "$shard_port" "$shard_path" \
-    >> "$log" 2>&1 < /dev/null &
-  deadline=$((SECONDS + wait_seconds))
-  until [ -s "$pid_note" ]; do
-    [ "$SECONDS" -lt "$deadline" ] || { rm -f -- "$pid_note"; die "xapian-tcpsrv for ${shards[$i]} did not start within $wait_seconds s"; }
-    sleep 0.05
-  done
-  pid="$(cat -- "$pid_note")"
-  rm -f -- "$pid_note"
+  pid="$(start_server "$log" "$check_address" "$shard_port" "$wait_seconds" "xapian-tcpsrv for ${shards[$i]}" \
+    xapian-tcpsrv --quiet --interface "$bind" --port "$shard_port" "$shard_path")"
   started+=("$pid $shard_port $shard_path")
-  until port_answers "$check_address" "$shard_port"; do
-    if ! kill -0 "$pid" 2> /dev/null; then
-      reason="$(tail -n 1 "$log" 2> /dev/null || true)"
-      die "xapian-tcpsrv for ${shards[$i]} could not listen on port $shard_port of $bind${reason:+: $reason}"
-    fi
-    [ "$SECONDS" -lt "$deadline" ] || die "xapian-tcpsrv for ${shards[$i]} did not listen on port $shard_port of $bind within $wait_seconds s (see $log)"
-    sleep 0.1
-  done
-  # Something answered, but it must be our server: another program may have taken the port
-  # between the check above and the server's start, making the server exit.
-  sleep 0.1
-  kill -0 "$pid" 2> /dev/null || die "port $shard_port on $bind is taken: xapian-tcpsrv for ${shards[$i]} exited (see $log)"
 done
 
 printf '%s\n' "${started[@]}" | write_atomically "$pid_file"
