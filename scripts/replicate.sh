@@ -57,11 +57,12 @@
 # - --reader-time: a glass shard keeps the revision before the latest readable, not older ones.
 #   A search that opened a shard two changesets ago gets Xapian's DatabaseModifiedError, which
 #   newsdex-search answers by reopening and searching again. Xapian's own default (30 s between
-#   changesets) would make a pass over a run of many commits take hours.
-# - A long-running reader (the Python module) must reopen the replica after a pass; Xapian's
-#   reopen() does not follow a shard's full copy (Xapian swaps it in under the shard's own
-#   stub), and Newsdex then opens the shard again.
-# - The replica is read-only: never run newsdex-index on it; its next pass would be confused.
+#   changesets) makes a pass over a run of many commits take minutes for every shard.
+# - A long-running reader (the Python module) should open the replica anew after a pass, not
+#   reopen it: Xapian's reopen() does not follow a shard's full copy, which Xapian swaps in
+#   under the shard's own stub. newsdex-search opens it for each run and is not affected.
+# - The replica is read-only: never run newsdex-index on it; replication assumes it alone
+#   writes the replica's shards.
 # - If the master stub changes during a pass (a compaction ended), the pass starts again, at
 #   most 3 times.
 #
