@@ -118,8 +118,12 @@ serve() {
     return 0
   fi
   [ -n "$port" ] || die "--port N is required"
-  [[ "$port" =~ ^[0-9]+$ ]] && [ "$port" -ge 1 ] && [ "$port" -le 65535 ] || die "--port $port is not a port number (1-65535)"
-  [[ "$wait_seconds" =~ ^[0-9]+$ ]] && [ "$wait_seconds" -ge 1 ] || die "--wait $wait_seconds is not a whole number of seconds"
+  if ! [[ "$port" =~ ^[0-9]+$ ]] || [ "$port" -lt 1 ] || [ "$port" -gt 65535 ]; then
+    die "--port $port is not a port number (1-65535)"
+  fi
+  if ! [[ "$wait_seconds" =~ ^[0-9]+$ ]] || [ "$wait_seconds" -lt 1 ]; then
+    die "--wait $wait_seconds is not a whole number of seconds"
+  fi
   command -v xapian-replicate-server > /dev/null || die "xapian-replicate-server not found (Debian/Ubuntu: apt-get install xapian-tools)"
   [ -d "$db" ] || die "no database folder at $db"
   local db_abs

@@ -93,8 +93,12 @@ stub="${args[1]}"
 pid_file="${pid_file:-$stub.pids}"
 log="${log:-$stub.log}"
 [ -n "$port" ] || die "--port N is required: the port of the first shard"
-[[ "$port" =~ ^[0-9]+$ ]] && [ "$port" -ge 1 ] && [ "$port" -le 65535 ] || die "--port $port is not a port number (1-65535)"
-[[ "$wait_seconds" =~ ^[0-9]+$ ]] && [ "$wait_seconds" -ge 1 ] || die "--wait $wait_seconds is not a whole number of seconds"
+if ! [[ "$port" =~ ^[0-9]+$ ]] || [ "$port" -lt 1 ] || [ "$port" -gt 65535 ]; then
+  die "--port $port is not a port number (1-65535)"
+fi
+if ! [[ "$wait_seconds" =~ ^[0-9]+$ ]] || [ "$wait_seconds" -lt 1 ]; then
+  die "--wait $wait_seconds is not a whole number of seconds"
+fi
 case "$bind" in
   0.0.0.0 | :: | "")
     [ -n "$host" ] || die "--bind $bind listens on every interface: give --host NAME, the address searchers reach this machine at"

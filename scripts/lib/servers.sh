@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Starting and stopping Xapian's TCP servers (xapian-tcpsrv, xapian-replicate-server) in the
 # background, for serve-shards.sh and replicate.sh (sourced, not run; needs lib/stub.sh). A
 # server started here runs in a session of its own, is known by a "PID PORT WHAT" line, and
@@ -22,6 +23,7 @@ start_server() {
     die "port $port on $address is taken: another program listens there (choose another --port)"
   fi
   pid_note="$(mktemp)"
+  # shellcheck disable=SC2016  # $$ and "$@" are the new shell's
   setsid bash -c 'echo $$ > "$1"; shift; exec "$@"' _ "$pid_note" "$@" >> "$log" 2>&1 < /dev/null &
   deadline=$((SECONDS + wait))
   until [ -s "$pid_note" ]; do

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shell helpers shared by serve-shards.sh and replicate.sh (sourced, not run): the one-line
 # error and its exit status, reading the shard names a Newsdex folder's XAPIANDB lists, writing
 # a file so that readers see the old or the new one whole, and asking whether a TCP port
@@ -48,6 +49,7 @@ write_atomically() {
 # Whether something accepts TCP connections on HOST:PORT now (connect, then close at once).
 # Bounded: a host that drops packets gives up after 2 seconds.
 port_answers() {
+  # shellcheck disable=SC2016  # $1 and $2 are the inner shell's arguments
   timeout 2 bash -c 'exec 3<>"/dev/tcp/$1/$2"' _ "$1" "$2" 2> /dev/null
 }
 

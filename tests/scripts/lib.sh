@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Helpers for the script tests in this folder (sourced): failing with a message, searching
 # with output that can be compared byte for byte, and starting a server on a free loopback
 # port, trying others when the one picked is taken (other tests and users share the machine).
@@ -32,13 +33,14 @@ random_port() {
 # another port while it fails saying a port is taken (8 tries at most). Sets STARTED_PORT.
 # Fails the test on any other error, printing it.
 start_on_free_port() {
-  local attempt port args=() arg err
+  local port args=() arg err
   err="$(mktemp)"
-  for attempt in 1 2 3 4 5 6 7 8; do
+  for _ in 1 2 3 4 5 6 7 8; do
     port="$(random_port)"
     args=()
     for arg in "$@"; do args+=("${arg//\{PORT\}/$port}"); done
     if "${args[@]}" 2> "$err"; then
+      # shellcheck disable=SC2034  # read by the test that sourced this file
       STARTED_PORT="$port"
       rm -f "$err"
       return 0

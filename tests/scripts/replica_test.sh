@@ -96,7 +96,7 @@ pull
 [ "$(grep -c ': 1 copies' <<< "$pass_output")" -eq 3 ] || fail "after compaction: expected 3 full copies: $pass_output"
 grep -q "removed" <<< "$pass_output" || fail "after compaction: no old shard removed: $pass_output"
 [ "$(shards_named "$replica")" = "$(shards_named "$master")" ] || fail "after compaction: the replica names other shards"
-leftover="$(cd "$replica" && ls -d shard-* | sort | tr '\n' ' ')"
+leftover="$(cd "$replica" && printf '%s\n' shard-* | sort | tr '\n' ' ')"
 [ "$leftover" = "$(shards_named "$master")" ] || fail "after compaction: the replica keeps old shards: $leftover"
 same_answers "after compaction"
 
