@@ -50,9 +50,9 @@
 #   folder (shard-0.1 → shard-0.2); the new name is new to the replica, so it is copied whole,
 #   and the old one is removed from the replica once its XAPIANDB no longer names it.
 # - Shards update one at a time: a search on the replica during a pass may see some shards at
-#   the master's new revision and others at the old one: the articles of a file changed on
-#   the master are old or new, never both or neither (a file's articles live in one shard),
-#   but a query may find some new files and not yet others. The replica's XAPIANDB is replaced
+#   the master's new revision and others at the old one: each article lives in one shard and
+#   is old or new, never both or neither, but a file's articles are spread over the shards,
+#   so a query may find some new articles and not yet others. The replica's XAPIANDB is replaced
 #   last, atomically, so shards new in this pass are searched only once all of them are here.
 # - --reader-time: a glass shard keeps the revision before the latest readable, not older ones.
 #   A search that opened a shard two changesets ago gets Xapian's DatabaseModifiedError, which
