@@ -334,7 +334,29 @@ TEST_F(Parts, APartThatIsDownIsNamedAndPartialAnswersWithoutIt) {
 
     const RunResult none = run(kSearch, {"-d", down, "--partial", "said"});
     EXPECT_EQ(none.exit_code, 2);
-    EXPECT_EQ(none.err, "error: no part of " + down + " could be opened\n");
+    EXPECT_EQ(none.err, "error: no part of " + down + " could be opened; " + part + ": connection refused\n");
+}
+
+// A local part that is not there (a mount that is down) is left out as a dead remote one is;
+// a stub line that is malformed is still an error.
+TEST_F(Parts, PartialLeavesOutALocalPartThatIsNotThere) {
+    const std::string gone = (dir_ / "unmounted" / "news.db").string();
+    write_file(dir_ / "two.stub", "auto world.db\nauto unmounted/news.db\n");
+    const std::string stub = (dir_ / "two.stub").string();
+    const RunResult strict = run(kSearch, {"-d", stub, "--count", "said"});
+    EXPECT_EQ(strict.exit_code, 2);
+    EXPECT_EQ(strict.err, "error: " + stub + ":2: no database at " + gone + "\n");
+
+    const RunResult partial = run(kSearch, {"-d", stub, "-d", (dir_ / "nothere.db").string(), "--partial", "--count", "said"});
+    EXPECT_EQ(partial.exit_code, 0) << partial.err;
+    EXPECT_EQ(partial.err, "warning: " + stub + ":2: no database at " + gone + " (left out: --partial)\n" +
+                               "warning: no database at " + (dir_ / "nothere.db").string() + " (left out: --partial)\n");
+    EXPECT_EQ(partial.out, run(kSearch, {"-d", world_, "--count", "said"}).out);
+
+    write_file(dir_ / "bad.stub", "auto world.db\nremote nowhere\n");
+    const RunResult bad = run(kSearch, {"-d", (dir_ / "bad.stub").string(), "--partial", "--count", "said"});
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_EQ(bad.err, "error: " + (dir_ / "bad.stub").string() + ":2: 'nowhere' is not HOST:PORT (a port from 1 to 65535)\n");
 }
 
 TEST_F(Parts, ASilentPartTimesOut) {

@@ -33,6 +33,14 @@ struct PartSpec {
     StubEntry remote;
 };
 
+// Where resolved parts go, and the warnings for local parts that are not there when
+// --partial leaves them out (a mount that is down).
+struct Resolution {
+    bool partial = false;
+    std::vector<PartSpec> specs;
+    std::vector<std::string> warnings;
+};
+
 std::string read_text(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream text;
@@ -40,16 +48,16 @@ std::string read_text(const fs::path& path) {
     return text.str();
 }
 
-void resolve(const std::string& source, int depth, const std::string& named_by, std::vector<PartSpec>& out);
+void resolve(const std::string& source, int depth, const std::string& named_by, Resolution& out);
 
-void resolve_stub(const std::string& stub_path, int depth, std::vector<PartSpec>& out) {
+void resolve_stub(const std::string& stub_path, int depth, Resolution& out) {
     if (depth >= kMaxStubDepth) {
         throw Error("stub " + stub_path + " is nested more than " + std::to_string(kMaxStubDepth) +
                     " stubs deep (do two stubs name each other?)");
     }
     for (const StubEntry& entry : read_stub(stub_path)) {
         if (entry.kind != StubEntry::Kind::path) {
-            out.push_back({entry.label(), PartSpec::Kind::remote, "", entry});
+            out.specs.push_back({entry.label(), PartSpec::Kind::remote, "", entry});
             continue;
         }
         resolve(entry.path, depth + 1, stub_path + ":" + std::to_string(entry.line), out);
@@ -57,11 +65,15 @@ void resolve_stub(const std::string& stub_path, int depth, std::vector<PartSpec>
 }
 
 // `named_by` is "STUB:LINE" for a path read from a stub, "" for a source given by the user.
-void resolve(const std::string& source, int depth, const std::string& named_by, std::vector<PartSpec>& out) {
+void resolve(const std::string& source, int depth, const std::string& named_by, Resolution& out) {
     const std::string where = named_by.empty() ? "" : named_by + ": ";
     std::error_code ec;
     const fs::file_status status = fs::status(source, ec);
     if (!fs::exists(status)) {
+        if (out.partial) {
+            out.warnings.push_back(where + "no database at " + source + " (left out: --partial)");
+            return;
+        }
         throw Error(where + "no database at " + source +
                     (named_by.empty() ? " (create it with: newsdex-index -d " + source + " FOLDER)" : ""));
     }
@@ -78,10 +90,10 @@ void resolve(const std::string& source, int depth, const std::string& named_by, 
     }
     if (!named_by.empty() && fs::exists(fs::path(source) / "iamglass", ec)) {
         // One shard named on its own, e.g. by a replica's stub.
-        out.push_back({source, PartSpec::Kind::shard, source, {}});
+        out.specs.push_back({source, PartSpec::Kind::shard, source, {}});
         return;
     }
-    out.push_back({source, PartSpec::Kind::newsdex_folder, source, {}});
+    out.specs.push_back({source, PartSpec::Kind::newsdex_folder, source, {}});
 }
 
 Xapian::Database open_remote(const StubEntry& entry, unsigned timeout_ms) {
@@ -177,13 +189,15 @@ ShardSet::ShardSet(std::vector<std::string> sources, OpenOptions options)
 }
 
 void ShardSet::open() {
-    std::vector<PartSpec> specs;
-    for (const auto& source : sources_) resolve(source, 0, "", specs);
+    Resolution resolution;
+    resolution.partial = options_.partial;
+    for (const auto& source : sources_) resolve(source, 0, "", resolution);
+    const std::vector<PartSpec>& specs = resolution.specs;
 
     std::vector<Part> parts;
     std::vector<Xapian::Database> shards;
     std::vector<std::vector<std::string>> layouts;
-    std::vector<std::string> warnings;
+    std::vector<std::string> warnings = std::move(resolution.warnings);
     for (const PartSpec& spec : specs) {
         try {
             std::vector<std::string> layout;
@@ -218,7 +232,11 @@ void ShardSet::open() {
             warnings.push_back(std::string(e.what()) + " (left out: --partial)");
         }
     }
-    if (parts.empty()) throw Error("no part of " + description() + " could be opened");
+    if (parts.empty()) {
+        std::string reasons;  // each warning without its " (left out: --partial)"
+        for (const auto& warning : warnings) reasons += "; " + warning.substr(0, warning.rfind(" (left out"));
+        throw Error("no part of " + description() + " could be opened" + reasons);
+    }
     for (const Part& part : parts) {
         if (auto difference = settings_difference(parts.front().settings, part.settings)) {
             throw Error("parts " + parts.front().label + " and " + part.label +
