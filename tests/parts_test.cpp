@@ -13,6 +13,7 @@
 #include <chrono>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -87,6 +88,13 @@ TEST(StubFile, WrittenStubsReadBack) {
     fs::remove_all(dir);
 }
 
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+}
+
 // ---- local parts --------------------------------------------------------------------------------
 
 class Parts : public ::testing::Test {
@@ -156,6 +164,22 @@ TEST_F(Parts, AnArticleInTwoPartsIsShownOnce) {
     EXPECT_EQ(show.exit_code, 0) << show.err;
     EXPECT_EQ(show.out, run(kSearch, {"-d", markets_, "--show", "nl-2024-305"}).out);
     EXPECT_NE(show.out.find("ID: nl-2024-305\n"), std::string::npos) << show.out;
+    // An export writes it once too, in database order and in ranked order.
+    for (const std::vector<std::string>& order : {std::vector<std::string>{}, {"--sort", "date"}}) {
+        std::vector<std::string> twice{"-d", markets_, "-d", both_, "--export", "-", "said"};
+        std::vector<std::string> once{"-d", markets_, "--export", "-", "said"};
+        twice.insert(twice.end(), order.begin(), order.end());
+        once.insert(once.end(), order.begin(), order.end());
+        const RunResult overlapping = run(kSearch, twice);
+        EXPECT_EQ(overlapping.exit_code, 0) << overlapping.err;
+        std::multiset<std::string> ids, want;
+        for (const auto& line : lines_of(overlapping.out)) ids.insert(nlohmann::json::parse(line).at("id"));
+        for (const auto& line : lines_of(run(kSearch, {"-d", both_, "--export", "-", "said"}).out)) {
+            want.insert(nlohmann::json::parse(line).at("id"));
+        }
+        EXPECT_EQ(ids, want);  // both_ holds every article of markets_: each once
+        EXPECT_GT(ids.size(), lines_of(run(kSearch, once).out).size());
+    }
 }
 
 TEST_F(Parts, StatsDescribeEveryPart) {

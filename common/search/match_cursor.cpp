@@ -4,6 +4,7 @@
 
 #include "index/schema.h"
 #include "util/errors.h"
+#include "util/hash.h"
 
 namespace newsdex {
 
@@ -14,6 +15,8 @@ constexpr Xapian::doccount kPage = 10000;
 MatchCursor::MatchCursor(Xapian::Enquire enquire, bool ranked, std::size_t total, Xapian::doccount doccount,
                          std::string path)
     : enquire_(std::move(enquire)), ranked_(ranked), total_(total), doccount_(doccount), path_(std::move(path)) {}
+
+void MatchCursor::one_per_article(const Xapian::Database& db) { keys_from_ = db; }
 
 std::vector<Hit> MatchCursor::next(std::size_t max) {
     std::vector<Hit> hits;
@@ -28,6 +31,9 @@ std::vector<Hit> MatchCursor::next(std::size_t max) {
             }
             if (in_page_ == page_.size()) break;
             auto it = page_[in_page_++];
+            if (keys_from_ && !keys_seen_.insert(mix64(fnv1a(schema::unique_term_of(*keys_from_, *it)))).second) {
+                continue;  // a copy in another part, handed out already
+            }
             Hit hit;
             hit.rank = ++rank_;
             hit.score = it.get_weight();

@@ -380,7 +380,9 @@ MatchCursor Searcher::export_cursor(const SearchRequest& request, bool ranked) {
             enquire.set_weighting_scheme(Xapian::BoolWeight());
             enquire.set_docid_order(Xapian::Enquire::ASCENDING);
         }
-        return MatchCursor(enquire, ranked, matches, db().get_doccount(), set_.description());
+        MatchCursor cursor(enquire, ranked, matches, db().get_doccount(), set_.description());
+        if (set_.parts().size() > 1) cursor.one_per_article(db());
+        return cursor;
     } catch (const Xapian::DatabaseModifiedError&) {
         throw Error("database " + set_.description() + " changed during the export (an indexer committed); run it again");
     } catch (const Xapian::Error& e) {
