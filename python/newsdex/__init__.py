@@ -5,7 +5,7 @@ is what ``newsdex-search --format jsonl`` prints for the same arguments: a hit i
 exactly the keys of a JSON Lines hit line, in the same order.
 
     >>> import newsdex
-    >>> db = newsdex.open("reuters.db")
+    >>> db = newsdex.open("reuters.db")  # or ["1987.db", "1988.db"]: one ranking over both
     >>> hits = db.search("crude oil", limit=3)
     >>> hits[0]["title"], hits.total
 
@@ -31,6 +31,11 @@ version = _core.version
 
 _PathLike = Union[str, "os.PathLike[str]"]
 
+# newsdex-search --timeout's default (OpenOptions') and range, in seconds here: Python's unit
+# for timeouts.
+_DEFAULT_TIMEOUT = _core.default_timeout_ms / 1000
+_MAX_TIMEOUT = 3600.0
+
 
 class Hits(list):
     """The hits of one query: a list of hit dicts (the keys of a JSON Lines hit line), with
@@ -42,7 +47,8 @@ class Hits(list):
     ranking     how it was ranked: {"model", "k1", ..., "sort", "expand"?, "like"?}
     facets      {name: [{"value", "count"}, ...]} when facets were asked for, else {}
     suggestion  a corrected query when few articles matched and one was found, else None
-    warnings    about the query (e.g. a wildcard that expanded to too many words)
+    warnings    about the query (e.g. a wildcard that expanded to too many words), then
+                the parts of the database partial=True left out (Database.warnings)
     time_us     microseconds the library took, as --timing measures it (None for duplicates)
     """
 
@@ -67,22 +73,64 @@ def _fspath(path: _PathLike) -> str:
     return os.fspath(path)
 
 
+def _warn_caller(message: str) -> None:
+    """warnings.warn pointing at the first caller outside this module (the line that called
+    newsdex.open or Database)."""
+    import sys
+    import warnings
+    level, frame = 2, sys._getframe(1)
+    while frame is not None and frame.f_globals.get("__name__") == __name__:
+        level, frame = level + 1, frame.f_back
+    warnings.warn(message, stacklevel=level)
+
+
+def _sources(path: Union[_PathLike, Sequence[_PathLike]]) -> List[str]:
+    """The -d sources newsdex-search would get: one path, or each of a list or tuple."""
+    if isinstance(path, (str, bytes, os.PathLike)):
+        return [_fspath(path)]
+    sources = [_fspath(p) for p in path]
+    if not sources:
+        raise ValueError("open needs at least one database path")
+    return sources
+
+
+def _timeout_ms(timeout: float) -> int:
+    """--timeout MS from seconds: at least 1 ms for any timeout above 0."""
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
+        raise TypeError(f"timeout must be a number of seconds, not {type(timeout).__name__}")
+    if not timeout > 0:
+        raise ValueError(f"timeout must be above 0 seconds, not {timeout!r}")
+    if timeout > _MAX_TIMEOUT:
+        raise ValueError(f"timeout must be at most {_MAX_TIMEOUT:g} seconds, not {timeout!r}")
+    return max(1, round(timeout * 1000))
+
+
 def _options(**kwargs: Any) -> dict:
     """The search options the native half reads; None means "the default"."""
     return {k: v for k, v in kwargs.items() if v is not None}
 
 
 class Database:
-    """A Newsdex database opened for searching (see newsdex.open).
+    """A Newsdex database opened for searching (see newsdex.open): one, or several searched as
+    one.
 
     A Database answers from the revision it opened, as every Xapian reader does; call
     reopen() to see what an indexer committed since. It may be shared by threads: the GIL is
-    released while Xapian works, and each thread gets its own reader.
+    released while Xapian works, and each thread gets its own reader, opened with the same
+    sources, timeout and partial.
     """
 
-    def __init__(self, path: _PathLike):
-        self._native = _core.Database(_fspath(path))
-        self._path = self._native.path
+    def __init__(self, path: Union[_PathLike, Sequence[_PathLike]], *, timeout: float = _DEFAULT_TIMEOUT,
+                 partial: bool = False):
+        if not isinstance(partial, bool):
+            raise TypeError("partial must be True or False")
+        self._native = _core.Database(_sources(path), _timeout_ms(timeout), partial)
+        self._paths = tuple(self._native.sources)
+        # As --stats's "database" and the errors name it.
+        self._path = " + ".join(self._paths)
+        # Said once, as newsdex-search --partial says it on stderr.
+        for warning in self._native.warnings:
+            _warn_caller(warning)
 
     @property
     def _db(self) -> Any:
@@ -92,7 +140,19 @@ class Database:
 
     @property
     def path(self) -> str:
+        """The path opened; for several, the paths joined by " + " (as stats()["database"])."""
         return self._path
+
+    @property
+    def paths(self) -> Tuple[str, ...]:
+        """Every path opened, as given: Newsdex folders, stub files, folders holding a stub."""
+        return self._paths
+
+    @property
+    def warnings(self) -> List[str]:
+        """The parts partial=True left out, one message each (as newsdex-search --partial
+        prints them); [] when every part opened. Every search's Hits.warnings ends with them."""
+        return self._db.warnings
 
     def __repr__(self) -> str:
         return f"<newsdex.Database {self.path!r}>"
@@ -270,12 +330,24 @@ def _export(cursor: Any, page: int) -> Iterator[dict]:
         yield from records
 
 
-def open(path: _PathLike) -> Database:  # noqa: A001 - the documented name
+def open(path: Union[_PathLike, Sequence[_PathLike]], *, timeout: float = _DEFAULT_TIMEOUT,  # noqa: A001
+         partial: bool = False) -> Database:
     """Opens the Newsdex database at `path` (a folder newsdex-index made) for searching.
 
+    `path` may also be a stub file in Xapian's format naming the parts (auto PATH, remote
+    HOST:PORT, ...), a folder holding one, or a list (or tuple) of any of these: they are
+    searched as one database ranking with the statistics of all of them, as
+    ``newsdex-search -d A -d B`` does. `timeout` (seconds, above 0 and at most 3600; --timeout
+    takes milliseconds) bounds connecting to a remote part and each exchange with it.
+    partial=True (--partial) leaves out the parts that cannot be opened: each is a Python
+    warning now, in Database.warnings, and at the end of every search's Hits.warnings.
+
     Raises DatabaseError when there is none, it is damaged, or it was made by an incompatible
-    newsdex-index (rebuild it with newsdex-index --rebuild)."""
-    return Database(path)
+    newsdex-index (rebuild it with newsdex-index --rebuild); when a part cannot be opened (the
+    message names it: "part remote 127.0.0.1:6431: connection refused") unless partial=True,
+    or none can; when parts were indexed with different settings. ValueError for an empty
+    list or a timeout out of bounds."""
+    return Database(path, timeout=timeout, partial=partial)
 
 
 def index(db_path: _PathLike, paths: Union[_PathLike, Sequence[_PathLike]], jobs: Optional[int] = None,

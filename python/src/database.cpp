@@ -44,9 +44,17 @@ py::list ExportCursor::next(std::size_t max) {
     return records;
 }
 
-Database::Database(const std::string& path) {
+Database::Database(std::vector<std::string> sources, unsigned timeout_ms, bool partial) {
+    OpenOptions options;
+    options.timeout_ms = timeout_ms;
+    options.partial = partial;
     py::gil_scoped_release nogil;
-    pool_ = std::make_shared<SearcherPool>(path);
+    pool_ = std::make_shared<SearcherPool>(std::move(sources), options);
+}
+
+std::vector<std::string> Database::warnings() {
+    py::gil_scoped_release nogil;
+    return pool_->lease()->warnings();
 }
 
 void Database::reopen() {
@@ -60,10 +68,14 @@ py::tuple Database::search(const py::dict& options) {
     {
         py::gil_scoped_release nogil;
         const auto start = std::chrono::steady_clock::now();
-        results = pool_->lease()->search(request);
+        auto searcher = pool_->lease();
+        results = searcher->search(request);
         // As --timing's: from the query reaching the parser to the results (here: before
         // they become Python objects).
         results.time_us = microseconds_since(start);
+        // As newsdex-search's JSON: the parts left out after the query's own warnings. Only a
+        // search's object has "warnings"; the timeline and kwic lines it prints have none.
+        results.warnings.insert(results.warnings.end(), searcher->warnings().begin(), searcher->warnings().end());
     }
     return results_tuple(results);
 }

@@ -33,13 +33,17 @@ private:
 
 class Database {
 public:
-    explicit Database(const std::string& path);
+    // Opens the sources as one database (SearcherPool); throws Error as ShardSet does.
+    Database(std::vector<std::string> sources, unsigned timeout_ms, bool partial);
 
-    const std::string& path() const { return pool_->path(); }
+    const std::vector<std::string>& sources() const { return pool_->sources(); }
+    // The parts `partial` left out, one message each, as a searcher leased now sees them.
+    std::vector<std::string> warnings();
     void reopen();
 
     // (hit lines, the rest of the json object: query, qid?, total, offset, ranking,
-    // facets?, suggestion?, warnings?, time_us).
+    // facets?, suggestion?, warnings?, time_us). The warnings end with the parts left out, as
+    // newsdex-search's JSON has them.
     pybind11::tuple search(const pybind11::dict& options);
     pybind11::tuple duplicates(const std::string& id, std::size_t snippet_chars);
     std::size_t count(const pybind11::dict& options);

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "database.h"
+#include "database/shard_set.h"
 #include "eval/evaluation_output.h"
 #include "eval/qrels.h"
 #include "eval/trec_eval.h"
@@ -137,14 +138,18 @@ PYBIND11_MODULE(_core, m) {
     py::register_exception_translator(&translate);
 
     m.attr("version") = version_line("newsdex");
+    // newsdex.open's timeout default, from the one place the command line's comes from too.
+    m.attr("default_timeout_ms") = OpenOptions{}.timeout_ms;
 
     py::class_<python::ExportCursor>(m, "ExportCursor")
         .def_property_readonly("total", &python::ExportCursor::total)
         .def("next", &python::ExportCursor::next, py::arg("max"));
 
     py::class_<python::Database>(m, "Database")
-        .def(py::init<const std::string&>(), py::arg("path"))
-        .def_property_readonly("path", &python::Database::path)
+        .def(py::init<std::vector<std::string>, unsigned, bool>(), py::arg("sources"), py::arg("timeout_ms"),
+             py::arg("partial"))
+        .def_property_readonly("sources", &python::Database::sources)
+        .def_property_readonly("warnings", &python::Database::warnings)
         .def("reopen", &python::Database::reopen)
         .def("search", &python::Database::search, py::arg("options"))
         .def("duplicates", &python::Database::duplicates, py::arg("id"), py::arg("snippet_chars"))

@@ -2,8 +2,9 @@
 
 namespace newsdex::python {
 
-SearcherPool::SearcherPool(std::string path) : path_(std::move(path)) {
-    idle_.push_back(std::make_unique<Searcher>(path_));
+SearcherPool::SearcherPool(std::vector<std::string> sources, OpenOptions options)
+    : sources_(std::move(sources)), options_(options) {
+    idle_.push_back(std::make_unique<Searcher>(sources_, options_));
 }
 
 SearcherPool::Lease SearcherPool::lease() {
@@ -18,7 +19,7 @@ SearcherPool::Lease SearcherPool::lease() {
         }
     }
     // Opened outside the lock: other threads keep leasing while this one opens.
-    return Lease(shared_from_this(), std::make_unique<Searcher>(path_), generation);
+    return Lease(shared_from_this(), std::make_unique<Searcher>(sources_, options_), generation);
 }
 
 void SearcherPool::reopen() {

@@ -1,4 +1,5 @@
-// Searchers for one database, one per thread at a time. A Searcher (its Xapian::Database and
+// Searchers for one database (one or several sources opened as one, database/shard_set.h), one
+// per thread at a time. Every searcher opens the same sources with the same OpenOptions. A Searcher (its Xapian::Database and
 // ICU objects) must not be used by two threads at once; the module releases the GIL while
 // Xapian works, so Python threads sharing one newsdex.Database each lease their own searcher,
 // made the first time a thread needs one and kept for the next call.
@@ -15,8 +16,9 @@ namespace newsdex::python {
 
 class SearcherPool : public std::enable_shared_from_this<SearcherPool> {
 public:
-    // Opens the first searcher now, so a missing or incompatible database fails at open().
-    explicit SearcherPool(std::string path);
+    // Opens the first searcher now, so a missing or incompatible database, or a part that
+    // cannot be opened (without `options.partial`), fails at open().
+    SearcherPool(std::vector<std::string> sources, OpenOptions options);
 
     // A searcher for the caller alone until the lease is dropped. Call without the GIL: it
     // may open the database.
@@ -37,14 +39,15 @@ public:
     };
     Lease lease();
 
-    const std::string& path() const { return path_; }
+    const std::vector<std::string>& sources() const { return sources_; }
 
     // Every searcher leased from now on answers from the latest committed revision; those
     // leased now are dropped when they come back.
     void reopen();
 
 private:
-    std::string path_;
+    const std::vector<std::string> sources_;
+    const OpenOptions options_;
     std::mutex mutex_;
     std::vector<std::unique_ptr<Searcher>> idle_;
     unsigned generation_ = 0;

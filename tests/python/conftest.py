@@ -25,9 +25,16 @@ def db(corpus_db):
     return newsdex.open(corpus_db)
 
 
+def db_args(db_path):
+    """-d for one path, or for each of a list of them (searched as one)."""
+    paths = [db_path] if isinstance(db_path, (str, os.PathLike)) else db_path
+    return [arg for path in paths for arg in ("-d", str(path))]
+
+
 def search_cli(db_path, *args, check_codes=(0, 1)):
-    """newsdex-search's stdout; fails the test on an exit code outside check_codes."""
-    done = subprocess.run([SEARCH, "-d", db_path, *args], capture_output=True, text=True)
+    """newsdex-search's stdout; fails the test on an exit code outside check_codes. db_path
+    may be a list of paths."""
+    done = subprocess.run([SEARCH, *db_args(db_path), *args], capture_output=True, text=True)
     assert done.returncode in check_codes, done.stderr
     return done.stdout
 
