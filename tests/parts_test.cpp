@@ -355,6 +355,14 @@ TEST_F(Parts, APartThatIsDownIsNamedAndPartialAnswersWithoutIt) {
     // The part that answered ranks with its own statistics, as if searched alone.
     const auto alone = nlohmann::json::parse(run(kSearch, {"-d", world_, "--format", "json", "said"}).out);
     EXPECT_EQ(results.at("results"), alone.at("results"));
+    // A timeline and a concordance say it in their JSON too.
+    const RunResult timeline = run(kSearch, {"-d", world_, "-d", down, "--partial", "--timeline", "year", "--format", "json", "said"});
+    EXPECT_EQ(nlohmann::json::parse(timeline.out).at("warnings"), nlohmann::json::array({warning}));
+    const RunResult kwic = run(kSearch, {"-d", world_, "-d", down, "--partial", "--kwic", "--format", "jsonl", "said"});
+    const auto kwic_lines = lines_of(kwic.out);
+    ASSERT_GE(kwic_lines.size(), 2u);
+    EXPECT_EQ(nlohmann::json::parse(kwic_lines.back()), (nlohmann::json{{"query", "said"}, {"warnings", {warning}}}));
+    EXPECT_EQ(kwic_lines.size() - 1, lines_of(run(kSearch, {"-d", world_, "--kwic", "--format", "jsonl", "said"}).out).size());
 
     const RunResult none = run(kSearch, {"-d", down, "--partial", "said"});
     EXPECT_EQ(none.exit_code, 2);

@@ -43,12 +43,21 @@ public:
         std::vector<json::Value> lines = json::concordance_lines(c, line_per_hit_);
         if (line_per_hit_) {
             for (const auto& line : lines) write(line);
+            // As a search's: the warnings on one more line, when there are any.
+            if (!c.warnings.empty()) {
+                json::Value last = json::Value::object();
+                last["query"] = c.query;
+                if (c.qid) last["qid"] = *c.qid;
+                last["warnings"] = c.warnings;
+                write(last);
+            }
             return;
         }
         json::Value object = json::Value::object();
         object["query"] = c.query;
         if (c.qid) object["qid"] = *c.qid;
         object["lines"] = std::move(lines);
+        if (!c.warnings.empty()) object["warnings"] = c.warnings;
         write(object);
     }
 

@@ -359,6 +359,7 @@ Value timeline(const TimelineResults& t) {
     Value object = Value::object();
     add_query(object, t.query, t.qid);
     object.update(timeline_json(t.timeline));
+    if (!t.warnings.empty()) object["warnings"] = t.warnings;
     return object;
 }
 

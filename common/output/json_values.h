@@ -46,7 +46,8 @@ Value article(const Article& article);
 Value count(const CountResult& count);
 // --stats.
 Value stats(const DatabaseStats& stats);
-// {"query", "qid"?, "period", "buckets": [{"period", "count"}], "undated"} (--timeline).
+// {"query", "qid"?, "period", "buckets": [{"period", "count"}], "undated", "warnings"?} (--timeline;
+// "warnings" when there are any).
 Value timeline(const TimelineResults& timeline);
 // The lines of --kwic: {"query"?, "qid"?, "id", "field", "offset", "left", "match", "right"},
 // with the query first when `with_query` (jsonl prints each line alone).

@@ -75,7 +75,7 @@ struct TimelineResults {
     std::string query;
     std::optional<std::string> qid;
     Timeline timeline;
-    std::vector<std::string> warnings;  // about the query; not printed by printers
+    std::vector<std::string> warnings;  // about the query and parts left out; in JSON "warnings"
 };
 
 // Every occurrence of a query's words and phrases in its top articles (--kwic).
@@ -88,7 +88,7 @@ struct ConcordanceResults {
     std::optional<std::string> qid;
     std::size_t width = 40;                 // code points of context either side
     std::vector<ConcordanceEntry> articles;  // in rank order
-    std::vector<std::string> warnings;      // about the query; not printed by printers
+    std::vector<std::string> warnings;      // about the query and parts left out; in JSON "warnings"
 };
 
 // What a database holds (--stats).

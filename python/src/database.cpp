@@ -73,8 +73,7 @@ py::tuple Database::search(const py::dict& options) {
         // As --timing's: from the query reaching the parser to the results (here: before
         // they become Python objects).
         results.time_us = microseconds_since(start);
-        // As newsdex-search's JSON: the parts left out after the query's own warnings. Only a
-        // search's object has "warnings"; the timeline and kwic lines it prints have none.
+        // As newsdex-search's JSON: the parts left out after the query's own warnings.
         results.warnings.insert(results.warnings.end(), searcher->warnings().begin(), searcher->warnings().end());
     }
     return results_tuple(results);
@@ -102,7 +101,10 @@ py::object Database::timeline(const py::dict& options, const std::string& period
     TimelineResults results;
     {
         py::gil_scoped_release nogil;
-        results = pool_->lease()->timeline(request, *period);
+        auto searcher = pool_->lease();
+        results = searcher->timeline(request, *period);
+        // In "warnings", as newsdex-search's timeline JSON has them.
+        results.warnings.insert(results.warnings.end(), searcher->warnings().begin(), searcher->warnings().end());
     }
     return to_python(json::timeline(results));
 }
@@ -114,6 +116,8 @@ py::list Database::kwic(const py::dict& options, std::size_t width) {
         py::gil_scoped_release nogil;
         results = pool_->lease()->concordance(request, width);
     }
+    // The lines only: newsdex-search --format jsonl adds a last line of warnings when there
+    // are any; here the parts left out are in Database.warnings.
     py::list lines;
     for (const auto& line : json::concordance_lines(results, true)) lines.append(to_python(line));
     return lines;
