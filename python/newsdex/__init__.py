@@ -356,21 +356,23 @@ def index(db_path: _PathLike, paths: Union[_PathLike, Sequence[_PathLike]], jobs
           wait: bool = False, progress: Optional[Callable[[dict], Any]] = None,
           follow_links: bool = False, compact: Optional[bool] = None,
           max_article_bytes: Optional[int] = None, max_expanded_bytes: Optional[int] = None,
-          max_archive_depth: Optional[int] = None, max_archive_entries: Optional[int] = None) -> dict:
+          max_archive_depth: Optional[int] = None, max_archive_entries: Optional[int] = None,
+          part: Optional[str] = None) -> dict:
     """Indexes files and folders into the database at db_path, as newsdex-index does (the
     same options: jobs is -j, default one per core; language a Snowball stemmer name or
     "none"; accents "fold" or "keep"; follow_links is --follow-links; compact True is
     --compact, False --no-compact, None compacts after a run that wrote a fifth of the
     articles; paths may be [] with compact=True, to compact only; max_article_bytes,
     max_expanded_bytes, max_archive_depth and max_archive_entries are the --max-* limits,
-    None for their defaults; ...).
+    None for their defaults; part "K/N" is --part: only the articles of part K of N).
 
     `progress`, if given, is called about ten times a second with a dict of files_total,
     bytes_total, bytes_done, articles_sent, files_read, ... and once at the end.
 
     Returns the summary: the counts (articles, added, updated, unchanged, removed,
     files_read, files_unchanged, files_ignored, files_failed, empty_archive_entries,
-    joined_copies), "compaction" (None, or shards, bytes_before and bytes_after when the run
+    joined_copies, other_parts: the articles left to other parts), "part" ("K/N" or None),
+    "compaction" (None, or shards, bytes_before and bytes_after when the run
     compacted), "warnings"
     (each as newsdex-index prints it), "seconds" and "summary" (the line newsdex-index
     prints). Raises LockedError when another indexer is writing the database (wait=True
@@ -382,7 +384,7 @@ def index(db_path: _PathLike, paths: Union[_PathLike, Sequence[_PathLike]], jobs
                        encoding=encoding, prune=prune, rebuild=rebuild, wait=wait,
                        follow_links=follow_links, compact=compact, max_article_bytes=max_article_bytes,
                        max_expanded_bytes=max_expanded_bytes, max_archive_depth=max_archive_depth,
-                       max_archive_entries=max_archive_entries)
+                       max_archive_entries=max_archive_entries, part=part)
     return _core.index(_fspath(db_path), [_fspath(p) for p in paths], options, progress)
 
 

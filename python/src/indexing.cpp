@@ -4,6 +4,8 @@
 #include <sstream>
 
 #include "index/index_run.h"
+#include "index/partition.h"
+#include "util/errors.h"
 #include "readers/encoding.h"
 #include "request_args.h"
 #include "util/diagnostics.h"
@@ -30,6 +32,15 @@ py::dict progress_dict(const IndexSummary& s) {
     return d;
 }
 
+// "K/N" as newsdex-index --part takes it; ValueError with its message otherwise.
+PartOf part_arg(const std::string& text) {
+    try {
+        return parse_part(text);
+    } catch (const Error& e) {
+        throw py::value_error(std::string(e.what()).replace(0, 6, "part"));  // "--part" → "part"
+    }
+}
+
 IndexOptions options_from(const std::string& db, const py::dict& options) {
     IndexOptions o;
     o.db = db;
@@ -52,6 +63,7 @@ IndexOptions options_from(const std::string& db, const py::dict& options) {
         else if (name == "max_expanded_bytes") o.limits.max_expanded_bytes = count_arg(value, "max_expanded_bytes");
         else if (name == "max_archive_depth") o.limits.max_archive_depth = count_arg(value, "max_archive_depth");
         else if (name == "max_archive_entries") o.limits.max_archive_entries = count_arg(value, "max_archive_entries");
+        else if (name == "part") o.part = part_arg(value.cast<std::string>());
         else if (name == "compact") o.compact = value.cast<bool>() ? CompactWhen::always : CompactWhen::never;
         else throw py::type_error("unknown index option '" + name + "'");
     }
@@ -116,6 +128,8 @@ py::dict index(const std::string& db, const std::vector<std::string>& paths, con
     out["files_failed"] = report.walk.files_failed;
     out["empty_archive_entries"] = report.walk.entries_empty;
     out["joined_copies"] = report.groups.joined;
+    out["part"] = report.part ? py::object(py::str(report.part->text())) : py::object(py::none());
+    out["other_parts"] = report.walk.other_parts;
     if (report.compaction.shards > 0) {
         py::dict compaction;
         compaction["shards"] = report.compaction.shards;

@@ -160,3 +160,25 @@ def test_input_limits_as_the_command_line_has_them(tmp_path):
     assert summary["warnings"] == ["warning: long.txt: article cut to its first 4 KiB of text (--max-article-bytes)"]
     with pytest.raises(ValueError, match="max_article_bytes must be 4096 or more"):
         newsdex.index(tmp_path / "x.db", folder, max_article_bytes=100)
+
+
+def test_index_in_parts_as_the_command_line_does(tmp_path, corpus_db):
+    halves = []
+    for k in (0, 1):
+        summary = newsdex.index(tmp_path / f"p{k}.db", CORPUS, jobs=2, part=f"{k}/2")
+        done = subprocess.run([INDEX, "-j", "2", "--part", f"{k}/2", "-d", str(tmp_path / f"cli{k}.db"), CORPUS],
+                              capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        assert summary["part"] == f"{k}/2"
+        assert summary["added"] + summary["other_parts"] == 71
+        assert f"; part {k}/2, {summary['other_parts']} articles left to other parts" in summary["summary"]
+        assert f"; part {k}/2, {summary['other_parts']} articles left to other parts" in done.stderr
+        halves.append(summary["added"])
+    assert sum(halves) == 71 and min(halves) > 0
+    both = newsdex.open([tmp_path / "p0.db", tmp_path / "p1.db"])
+    assert both.count("said") == newsdex.open(corpus_db).count("said")
+    assert newsdex.index(tmp_path / "whole.db", CORPUS)["part"] is None
+    with pytest.raises(ValueError, match=r"^part 2/2: parts of 2 are numbered 0 to 1$"):
+        newsdex.index(tmp_path / "bad.db", CORPUS, part="2/2")
+    with pytest.raises(newsdex.DatabaseError, match=r"holds part 0/2 of a collection, not part 1/2"):
+        newsdex.index(tmp_path / "p0.db", CORPUS, part="1/2")
