@@ -71,10 +71,29 @@ TEST(DocumentValues, MissingMetadataLeavesSlotsEmpty) {
     }
     // Only what the body gives: its signature, the not-yet-grouped mark, and the token spans:
     // no title tokens; "text" at 0 (4 bytes), "only" 1 byte further (4 bytes). And the date
-    // orders' keys, which say "undated" (last in both orders).
-    EXPECT_EQ(doc.values_count(), 5u);
+    // orders' keys, which say "undated" (last in both orders), and the hash of its unique key.
+    EXPECT_EQ(doc.values_count(), 6u);
     EXPECT_EQ(doc.get_value(schema::kOldestFirstSlot), "\x01");
     EXPECT_EQ(doc.get_value(schema::kNewestFirstSlot), "\x01");
     EXPECT_EQ(doc.get_value(schema::kUngroupedSlot), "1");
     EXPECT_EQ(doc.get_value(schema::kTokenSpansSlot), std::string("\x00\x02\x00\x04\x01\x04", 6));
+}
+
+// What tells an article's copies in several parts apart: the hash of its unique term, 8 bytes.
+TEST(DocumentValues, TheArticleKeySlotHashesTheUniqueTerm) {
+    Article a;
+    a.path = "notes/a.txt";
+    a.body = "text only";
+    const Xapian::Document doc = build(a);
+    std::string unique;
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+        if ((*it).starts_with(schema::kUniqueKey)) unique = *it;
+    }
+    ASSERT_FALSE(unique.empty());
+    EXPECT_EQ(doc.get_value(schema::kArticleKeySlot), schema::article_key_hash(unique));
+    EXPECT_EQ(schema::article_key_hash(unique).size(), 8u);
+    EXPECT_NE(schema::article_key_hash(unique), schema::article_key_hash(unique + "x"));
+    // Stored in databases: the same on every build.
+    EXPECT_EQ(schema::article_key_hash("Q0123456789abcdef:notes/a.txt\x1f" "notes/a.txt"),
+              std::string("\x85\xad\x02\x59\x7a\x8e\x5c\x4b", 8));
 }

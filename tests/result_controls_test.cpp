@@ -408,7 +408,7 @@ TEST_F(ResultControls, StatsDescribeTheCorpus) {
     EXPECT_EQ(stats.at("latest"), "2025-03-14");
     EXPECT_EQ(stats.at("undated"), 2);
     EXPECT_EQ(stats.at("shards"), 2);
-    EXPECT_EQ(stats.at("analyzer"), Json({{"language", "english"}, {"accents", "fold"}, {"metadata_text", true}, {"format", 5}}));
+    EXPECT_EQ(stats.at("analyzer"), Json({{"language", "english"}, {"accents", "fold"}, {"metadata_text", true}, {"format", 6}}));
     std::uintmax_t bytes = 0;
     for (const auto& entry : fs::recursive_directory_iterator(db_)) {
         if (entry.is_regular_file()) bytes += entry.file_size();
@@ -447,7 +447,7 @@ TEST_F(ResultControls, StatsInTextAreAnAlignedBlock) {
                                   "shards    2\n"
                                   "size      "))
         << r.out;
-    EXPECT_NE(r.out.find("\nanalyzer  language english, accents fold, metadata text yes, format 5\n\nsources (13)\n  17  Harbor Wire\n"),
+    EXPECT_NE(r.out.find("\nanalyzer  language english, accents fold, metadata text yes, format 6\n\nsources (13)\n  17  Harbor Wire\n"),
               std::string::npos)
         << r.out;
     EXPECT_NE(r.out.find("\nlanguages (6)\n  45  en\n   4  fr\n   4  ja\n   4  ru\n   3  de\n   3  zh\n\ntopics (106)\n"),
@@ -523,7 +523,7 @@ TEST_F(ResultControls, AFormatOneDatabaseMustBeRebuilt) {
     }
     const std::string refusal = "error: database " + db +
                                 " was made by an incompatible version of Newsdex (format 1, this build reads "
-                                "format 5); rebuild it with newsdex-index --rebuild\n";
+                                "format 6); rebuild it with newsdex-index --rebuild\n";
     const RunResult searched = search({}, {"harbour"}, db);
     EXPECT_EQ(searched.exit_code, 2);
     EXPECT_EQ(searched.err, refusal);

@@ -109,6 +109,23 @@ TEST_F(SpellerTest, CorrectsWordsFromTheVocabulary) {
     });
 }
 
+// For remote shards: everything but a missing or wrong first letter, which would read the list
+// of every term.
+TEST_F(SpellerTest, WithoutTheWholeVocabularyTheFirstLetterStays) {
+    Speller speller(single(kNews));
+    speller.without_whole_vocabulary();
+    check(speller, {
+        {"absent word", "", "crudd", "crude"},
+        {"swapped first letters", "", "rcude", "crude"},
+        {"extra first letter", "", "xcrude", "crude"},
+        {"wrong first letter", "", "vrude", std::nullopt},
+        {"missing first letter", "", "rude", std::nullopt},
+        {"two edits in a long word", "", "petrlium", "petroleum"},
+        {"non-ASCII, swapped", "", "électoin", "élection"},
+        {"source with spaces", "XS", "new yrok times", "new york times"},
+    });
+}
+
 TEST_F(SpellerTest, PrefixedTermsOfOtherFieldsNeverLeak) {
     // Each prefixed term is one edit from the word and far more common than the right answer.
     const Speller speller(single({{"crude", 1}, {"Kcrude", 100}, {"Scrude", 100}, {"XScrude", 100},

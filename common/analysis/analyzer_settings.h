@@ -23,7 +23,9 @@ namespace newsdex {
 // list would not be those of a database this build makes: rebuild rather than mix the two.
 // 5: the date orders' sort keys in value slots 12 and 13 (index/schema.h), so that remote
 // parts can sort by date (a Xapian server runs no key maker of ours).
-inline constexpr int kDatabaseFormat = 5;
+// 6: a hash of the unique key in value slot 14, so that an article in two parts is shown once
+// without a term list read per match (a round trip each over a remote part).
+inline constexpr int kDatabaseFormat = 6;
 
 struct AnalyzerSettings {
     std::string language = "english";  // a Snowball stemmer name known to Xapian, or "none"

@@ -134,7 +134,9 @@ Xapian::Document DocumentBuilder::build(const Article& article, const std::strin
     if (id_term.size() <= kMaxXapianTermBytes) doc.add_boolean_term(id_term);
     const std::string file_term = std::string(schema::kFile) + file_path;
     if (file_term.size() <= kMaxXapianTermBytes) doc.add_boolean_term(file_term);
-    doc.add_boolean_term(schema::article_key(file_path, article.path, article.id));
+    const std::string key = schema::article_key(file_path, article.path, article.id);
+    doc.add_boolean_term(key);
+    doc.add_value(schema::kArticleKeySlot, schema::article_key_hash(key));
 
     add_values(doc, article);  // the date too: date filters are ranges over its slot
     add_signature(doc, signature.finish());

@@ -254,6 +254,13 @@ Article decode_article(std::string_view data) {
     return a;
 }
 
+std::string article_key_hash(std::string_view key) {
+    std::uint64_t h = mix64(fnv1a(key));
+    std::string bytes(8, '\0');
+    for (int i = 7; i >= 0; --i, h >>= 8) bytes[static_cast<std::size_t>(i)] = static_cast<char>(h & 0xFF);
+    return bytes;
+}
+
 std::string unique_term_of(const Xapian::Database& db, Xapian::docid doc) {
     auto it = db.termlist_begin(doc);
     it.skip_to(std::string(kUniqueKey));

@@ -67,6 +67,10 @@ inline constexpr Xapian::valueno kTokenSpansSlot = 11;
 // article has both, dated or not.
 inline constexpr Xapian::valueno kOldestFirstSlot = 12;
 inline constexpr Xapian::valueno kNewestFirstSlot = 13;
+// A hash of the article's unique term (article_key_hash()), so that the searcher tells copies
+// of one article in several parts apart by a value of the document it has fetched anyway,
+// rather than by reading each match's term list: a round trip to a remote part each.
+inline constexpr Xapian::valueno kArticleKeySlot = 14;
 
 // Multi-valued slots hold their values as written, joined with this byte (the ASCII unit
 // separator, which no metadata value contains: the builder replaces it with a space).
@@ -97,6 +101,9 @@ std::string file_key(std::string_view root_id, std::string_view relative_path);
 // collides and re-indexing a file replaces its articles. Long keys are shortened with a hash
 // to stay under Xapian's term length limit.
 std::string unique_term(std::string_view file_path, std::string_view id);
+
+// What kArticleKeySlot holds for the unique term `key`: 8 bytes of a 64-bit hash.
+std::string article_key_hash(std::string_view key);
 
 // The unique term a stored document carries (its one Q term); "" when it has none.
 std::string unique_term_of(const Xapian::Database& db, Xapian::docid doc);

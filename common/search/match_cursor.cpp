@@ -1,22 +1,21 @@
 #include "search/match_cursor.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "index/schema.h"
 #include "util/errors.h"
-#include "util/hash.h"
 
 namespace newsdex {
 
 namespace {
 constexpr Xapian::doccount kPage = 10000;
+constexpr Xapian::doccount kFetchAhead = 100;
 }
 
 MatchCursor::MatchCursor(Xapian::Enquire enquire, bool ranked, std::size_t total, Xapian::doccount doccount,
                          std::string path)
     : enquire_(std::move(enquire)), ranked_(ranked), total_(total), doccount_(doccount), path_(std::move(path)) {}
-
-void MatchCursor::one_per_article(const Xapian::Database& db) { keys_from_ = db; }
 
 std::vector<Hit> MatchCursor::next(std::size_t max) {
     std::vector<Hit> hits;
@@ -30,14 +29,21 @@ std::vector<Hit> MatchCursor::next(std::size_t max) {
                 started_ = true;
             }
             if (in_page_ == page_.size()) break;
+            if (in_page_ % kFetchAhead == 0) {
+                // Asked for together, a remote part sends these documents in one exchange
+                // rather than one round trip each.
+                const Xapian::doccount upto = std::min<Xapian::doccount>(in_page_ + kFetchAhead, page_.size());
+                page_.fetch(page_[in_page_], upto == page_.size() ? page_.end() : page_[upto]);
+            }
             auto it = page_[in_page_++];
-            if (keys_from_ && !keys_seen_.insert(mix64(fnv1a(schema::unique_term_of(*keys_from_, *it)))).second) {
+            const Xapian::Document doc = it.get_document();
+            if (one_per_article_ && !keys_seen_.insert(doc.get_value(schema::kArticleKeySlot)).second) {
                 continue;  // a copy in another part, handed out already
             }
             Hit hit;
             hit.rank = ++rank_;
             hit.score = it.get_weight();
-            hit.article = schema::decode_article(it.get_document().get_data());
+            hit.article = schema::decode_article(doc.get_data());
             hits.push_back(std::move(hit));
         }
     } catch (const Xapian::DatabaseModifiedError&) {

@@ -5,8 +5,6 @@
 #pragma once
 
 #include <cstddef>
-#include <cstdint>
-#include <optional>
 #include <unordered_set>
 #include <string>
 #include <vector>
@@ -26,10 +24,10 @@ public:
     MatchCursor(Xapian::Enquire enquire, bool ranked, std::size_t total, Xapian::doccount doccount,
                 std::string path);
 
-    // Several parts may hold the same article (sources that overlap): hand out each unique
-    // key once, at its first place, reading keys from `db` (the enquire's database). Costs
-    // 8 bytes a match handed out; total() still counts every copy.
-    void one_per_article(const Xapian::Database& db);
+    // Several parts may hold the same article (sources that overlap): hand out each article
+    // once, at its first place (by the hash of its unique key, schema::kArticleKeySlot).
+    // Costs 8 bytes a match handed out; total() still counts every copy.
+    void one_per_article() { one_per_article_ = true; }
 
     std::size_t total() const { return total_; }
 
@@ -49,8 +47,8 @@ private:
     Xapian::doccount in_page_ = 0;     // the next hit's place in the page
     bool started_ = false;
     std::size_t rank_ = 0;
-    std::optional<Xapian::Database> keys_from_;     // set by one_per_article
-    std::unordered_set<std::uint64_t> keys_seen_;   // hashes of the unique keys handed out
+    bool one_per_article_ = false;
+    std::unordered_set<std::string> keys_seen_;  // kArticleKeySlot values handed out (8 bytes each)
 };
 
 }  // namespace newsdex

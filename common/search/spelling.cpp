@@ -259,6 +259,7 @@ std::vector<std::string> Speller::candidates(std::string_view prefix, const std:
     candidates.scan(p + first + second);
     candidates.scan(p + first, p + first + second);
     if (second != first) candidates.scan(p + second);  // an extra or swapped first letter
+    if (!whole_vocabulary_) return candidates.best(limit);
     std::vector<std::string> follows{first, second};
     std::sort(follows.begin(), follows.end());
     follows.erase(std::unique(follows.begin(), follows.end()), follows.end());

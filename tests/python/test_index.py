@@ -47,7 +47,7 @@ def test_settings_are_kept_in_the_database(tmp_path):
     (folder / "a.txt").write_text("Title: Häuser\n\nDie Häuser der Stadt wurden renoviert.\n")
     newsdex.index(tmp_path / "de.db", folder, language="german", accents="keep", metadata_text=False)
     analyzer = newsdex.open(tmp_path / "de.db").stats()["analyzer"]
-    assert analyzer == {"language": "german", "accents": "keep", "metadata_text": False, "format": 5}
+    assert analyzer == {"language": "german", "accents": "keep", "metadata_text": False, "format": 6}
     with pytest.raises(newsdex.DatabaseError, match="language"):
         newsdex.index(tmp_path / "de.db", folder, language="english")
 
