@@ -89,13 +89,15 @@ Searcher::Searcher(std::vector<std::string> sources, OpenOptions options)
 
 void Searcher::refresh() { set_.refresh(); }
 
-void Searcher::weigh(std::vector<MatchPattern>& patterns) const {
+// The frequencies come from the match: asking the database would cost a round trip per term
+// and remote part.
+void Searcher::weigh(std::vector<MatchPattern>& patterns, const Xapian::MSet& mset) const {
     const double docs = static_cast<double>(db().get_doccount()) + 1.0;
     for (auto& p : patterns) {
         double weight = 0;
         for (const auto& set : p.sequence) {
             double tf = 0;
-            for (const auto& term : set) tf += db().get_termfreq(term);
+            for (const auto& term : set) tf += mset.get_termfreq(term);
             weight += std::log(1.0 + docs / (1.0 + tf));
         }
         p.weight = weight;
@@ -217,7 +219,6 @@ std::optional<std::string> Searcher::suggest(const ParsedQuery& parsed, const Se
 
 SearchResults Searcher::run(const SearchRequest& request) {
     ParsedQuery parsed = parse(request);
-    weigh(parsed.patterns);
 
     SearchResults results;
     results.ranking = ranking_of(request);
@@ -263,6 +264,7 @@ SearchResults Searcher::run(const SearchRequest& request) {
     // (The form without arguments crashed, in Xapian 1.4.22, on a page not starting at the
     // first match; this one does not.)
     if (!mset.empty()) mset.fetch(mset.begin(), mset.end());
+    weigh(parsed.patterns, mset);
     std::vector<std::pair<Xapian::MSetIterator, Article>> shown;
     std::unordered_set<std::string> seen;
     for (auto it = mset.begin(); it != mset.end() && shown.size() < request.limit; ++it) {

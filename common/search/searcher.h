@@ -148,7 +148,9 @@ private:
     Xapian::Query expand(const ParsedQuery& parsed, const SearchRequest& request, Expansion& report);
     // A corrected query that finds more than `found` articles, if the speller has one.
     std::optional<std::string> suggest(const ParsedQuery& parsed, const SearchRequest& request, std::size_t found);
-    void weigh(std::vector<MatchPattern>& patterns) const;
+    // Each pattern's weight for the snippets: the rarer its terms in `mset`'s statistics, the
+    // heavier.
+    void weigh(std::vector<MatchPattern>& patterns, const Xapian::MSet& mset) const;
     // reopen() without turning Xapian's errors into Error: for the retries.
     void refresh();
     // Runs `attempt`, reopening and retrying when an indexer's commit got in the way.
