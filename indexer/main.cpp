@@ -11,7 +11,9 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "database/stub_file.h"
 #include "index/index_run.h"
+#include "index/partition.h"
 #include "output/progress_line.h"
 #include "readers/encoding.h"
 #include "util/diagnostics.h"
@@ -54,6 +56,8 @@ int main(int argc, char** argv) {
         "  newsdex-index -d news.db ~/archive/articles\n"
         "  newsdex-index -d news.db --prune ~/archive/articles      # after deleting files\n"
         "  newsdex-index -d news.db --compact                       # compact, index nothing\n"
+        "  newsdex-index -d part1.db --part 1/4 /mnt/archive        # machine 1 of 4: docs/scaling.md\n"
+        "  newsdex-index --write-stub all.stub part0.db host1:6431  # parts searched as one\n"
         "  newsdex-index -d news.de.db --language german --accents keep berliner/ feeds.jsonl.gz\n"};
     app.get_formatter()->column_width(34);
     app.set_version_flag("--version", newsdex::version_line("newsdex-index"));
@@ -66,6 +70,8 @@ int main(int argc, char** argv) {
     std::string encoding;
     std::string progress = "auto";
     bool quiet = false;
+    std::string part;
+    std::string stub;
     newsdex::IndexOptions options;
     std::size_t commit_every = options.commits.every_articles;
     long commit_seconds = options.commits.every_seconds.count();
@@ -91,6 +97,15 @@ int main(int argc, char** argv) {
                    "Writer threads (default: one per core); a new database gets this many shards")
         ->type_name("N")
         ->check(CLI::Range(1u, 256u));
+    app.add_option("--part", part,
+                   "Index only part K (from 0) of a collection indexed in N parts, one per machine: "
+                   "each article's part is a hash of its path below the folder given, so give every "
+                   "machine the same folder of the collection")
+        ->type_name("K/N");
+    app.add_option("--write-stub", stub,
+                   "Index nothing: write FILE, a stub naming the parts given instead of paths (Newsdex "
+                   "folders, or HOST:PORT of remote ones), for newsdex-search -d FILE. Replaces FILE atomically")
+        ->type_name("FILE");
     app.add_flag("--prune", options.prune, "Delete articles whose files are gone (after a complete scan)");
     app.add_flag("--follow-links", options.follow_links,
                  "Enter symbolic links to folders (links to files are always read; loops are skipped)");
@@ -143,6 +158,17 @@ int main(int argc, char** argv) {
         const int code = app.exit(e);
         return code == 0 ? 0 : 2;
     }
+    if (!stub.empty()) {
+        try {
+            const auto entries = newsdex::stub_entries_for(paths, stub);
+            newsdex::write_stub_file(stub, entries);
+            if (!quiet) std::cerr << "wrote " << stub << ": " << entries.size() << (entries.size() == 1 ? " part\n" : " parts\n");
+            return 0;
+        } catch (const std::exception& e) {
+            std::cerr << "error: " << e.what() << "\n";
+            return 2;
+        }
+    }
     if (compact && no_compact) {
         std::cerr << "error: --compact and --no-compact exclude each other\n";
         return 2;
@@ -169,6 +195,7 @@ int main(int argc, char** argv) {
     const auto start = std::chrono::steady_clock::now();
     try {
         options.db = db;
+        if (!part.empty()) options.part = newsdex::parse_part(part);
         options.settings = newsdex::AnalyzerSettings{language, accents == "fold", metadata_text == "yes"};
         options.decode = newsdex::DecodeOptions{encoding, {}};
         options.commits.every_articles = commit_every;

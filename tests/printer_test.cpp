@@ -270,30 +270,31 @@ TEST(JsonPrinter, PrintsStatsAsOneObject) {
               R"("languages":[{"value":"en","count":21000},{"value":"de","count":12}],)"
               R"("topics":[{"value":"earn","count":3987},{"value":"acq","count":2448},)"
               R"({"value":"crude","count":634}],)"
-              R"("parts":[{"part":"/data/news.db","remote":false,"articles":21578,"shards":2,"size_bytes":28835840}]})"
+              R"("parts":[{"part":"/data/news.db","remote":false,"articles":21578,"shards":2,"size_bytes":28835840,"of_collection":null}]})"
               "\n");
 }
 
 TEST(JsonPrinter, StatsListEveryPartRemoteOnesWithoutASize) {
     newsdex::DatabaseStats stats = sample_stats();
-    stats.parts = {{"/data/1987a.db", false, 10000, 1, 1234}, {"remote 10.0.0.7:6431", true, 11578, 1, std::nullopt}};
+    stats.parts = {{"/data/1987a.db", false, 10000, 1, 1234, "0/2"},
+                   {"remote 10.0.0.7:6431", true, 11578, 1, std::nullopt, "1/2"}};
     const std::string out = print_stats(OutputFormat::json, stats);
     EXPECT_NE(out.find(R"("parts":[{"part":"/data/1987a.db","remote":false,"articles":10000,"shards":1,)"
-                       R"("size_bytes":1234},{"part":"remote 10.0.0.7:6431","remote":true,"articles":11578,)"
-                       R"("shards":1,"size_bytes":null}]})"),
+                       R"("size_bytes":1234,"of_collection":"0/2"},{"part":"remote 10.0.0.7:6431","remote":true,)"
+                       R"("articles":11578,"shards":1,"size_bytes":null,"of_collection":"1/2"}]})"),
               std::string::npos)
         << out;
 }
 
 TEST(TextPrinter, StatsListThePartsWhenThereAreSeveral) {
     newsdex::DatabaseStats stats = sample_stats();
-    stats.parts = {{"/data/1987a.db", false, 1, 1, 1234}, {"remote 10.0.0.7:6431", true, 21577, 1, std::nullopt}};
+    stats.parts = {{"/data/1987a.db", false, 1, 1, 1234}, {"remote 10.0.0.7:6431", true, 21577, 1, std::nullopt, "1/2"}};
     const std::string out = print_stats(OutputFormat::text, stats);
     EXPECT_NE(out.find("analyzer  language english, accents fold, metadata text yes, format 2\n"
                        "\n"
                        "parts (2)\n"
                        "  /data/1987a.db: 1 article, 1 shard, 1.2 KiB\n"
-                       "  remote 10.0.0.7:6431: 21577 articles, 1 shard\n"
+                       "  remote 10.0.0.7:6431: 21577 articles, 1 shard, part 1/2 of a collection\n"
                        "\n"
                        "sources (1)\n"),
               std::string::npos)

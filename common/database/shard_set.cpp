@@ -3,6 +3,7 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string_view>
 
@@ -134,11 +135,15 @@ std::vector<Xapian::Database> open_newsdex_folder(const std::string& folder, std
     }
 }
 
-// read_settings, reopening when a commit discards the revision being read.
-AnalyzerSettings part_settings(std::vector<Xapian::Database>& shards, const std::string& label) {
+// What a part's metadata says of it: its analyzer settings and the part of a collection it
+// holds, read again when a commit discards the revision being read.
+void read_part_record(std::vector<Xapian::Database>& shards, Part& part) {
+    const std::string& label = part.label;
     for (int attempt = 1;; ++attempt) {
         try {
-            return read_settings(shards.front(), label);
+            part.settings = read_settings(shards.front(), label);
+            part.of_collection = read_part(shards.front(), label);
+            return;
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt == kOpenAttempts) throw Error("database " + label + " keeps changing; try again");
             for (auto& shard : shards) shard.reopen();
@@ -148,6 +153,35 @@ AnalyzerSettings part_settings(std::vector<Xapian::Database>& shards, const std:
             throw Error("cannot read database " + label + ": " + e.get_description());
         }
     }
+}
+
+// Searching two or more parts of a collection indexed with --part is meant to search all of
+// it: say which parts are not there (a stub that forgot one, a part left out by --partial).
+// One part searched alone is taken as meant.
+std::optional<std::string> missing_parts(const std::vector<Part>& parts) {
+    std::set<unsigned> searched;
+    std::optional<unsigned> count;
+    for (const Part& part : parts) {
+        if (!part.of_collection) continue;
+        if (count && *count != part.of_collection->count) {
+            return "the parts searched come from collections indexed in different numbers of parts (--part " +
+                   PartOf{searched.empty() ? 0 : *searched.begin(), *count}.text() + " and --part " +
+                   part.of_collection->text() + "); each article is found at most once, but some may be missing";
+        }
+        count = part.of_collection->count;
+        searched.insert(part.of_collection->index);
+    }
+    if (searched.size() < 2 || searched.size() == *count) return std::nullopt;
+    std::string missing;
+    std::size_t n = 0;
+    for (unsigned k = 0; k < *count; ++k) {
+        if (searched.contains(k)) continue;
+        if (++n <= 8) missing += (missing.empty() ? "" : ", ") + PartOf{k, *count}.text();
+    }
+    if (n > 8) missing += " and " + std::to_string(n - 8) + " more";
+    return std::string(n == 1 ? "part " : "parts ") + missing + " of the collection " +
+           (n == 1 ? "is" : "are") + " not searched: its articles are not found, and scores use the other parts' "
+           "statistics";
 }
 
 }  // namespace
@@ -189,7 +223,7 @@ void ShardSet::open() {
             part.label = spec.label;
             part.folder = spec.folder;
             part.remote = spec.kind == PartSpec::Kind::remote;
-            part.settings = part_settings(opened, spec.label);
+            read_part_record(opened, part);
             part.first_shard = shards.size();
             part.shard_count = opened.size();
             for (auto& shard : opened) shards.push_back(std::move(shard));
@@ -208,6 +242,7 @@ void ShardSet::open() {
                         difference->second + "); search them separately or re-index one");
         }
     }
+    if (auto missing = missing_parts(parts)) warnings.push_back(*missing);
     Xapian::Database whole;
     for (const auto& shard : shards) whole.add_database(shard);
 

@@ -10,12 +10,14 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <xapian.h>
 
 #include "analysis/analyzer_settings.h"
+#include "index/partition.h"
 
 namespace newsdex {
 
@@ -34,6 +36,7 @@ struct Part {
     std::size_t first_shard = 0;  // its shards in ShardSet::shards(), from here
     std::size_t shard_count = 0;
     AnalyzerSettings settings;
+    std::optional<PartOf> of_collection;  // the part of a collection it holds (newsdex-index --part)
 };
 
 class ShardSet {
@@ -52,7 +55,8 @@ public:
     // The settings every part shares.
     const AnalyzerSettings& settings() const { return parts_.front().settings; }
     bool has_remote() const;
-    // The parts --partial left out, one message each.
+    // The parts --partial left out, one message each, and, when two or more parts of one
+    // collection indexed with --part are searched, the parts of it that are not.
     const std::vector<std::string>& warnings() const { return warnings_; }
     // How messages name the whole: the source when there is one, else the sources joined by
     // " + ".

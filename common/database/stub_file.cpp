@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "index/shard_layout.h"
 #include "util/errors.h"
 
 namespace newsdex {
@@ -123,6 +124,36 @@ std::vector<StubEntry> read_stub(const std::string& stub_path) {
 
 std::string stub_line(const StubEntry& entry) {
     return entry.kind == StubEntry::Kind::path ? "auto " + entry.path : entry.label();
+}
+
+std::vector<StubEntry> stub_entries_for(const std::vector<std::string>& parts, const std::string& stub_path) {
+    std::error_code ec;
+    if (fs::is_directory(stub_path, ec)) {
+        throw Error(stub_path + " is a folder; give the name of the stub file to write");
+    }
+    if (parts.empty()) throw Error("a stub names at least one part");
+    const fs::path stub_folder = fs::weakly_canonical(fs::absolute(stub_path, ec), ec).parent_path();
+    std::vector<StubEntry> entries;
+    for (const auto& part : parts) {
+        StubEntry entry;
+        if (fs::exists(part, ec)) {
+            // A folder: a Newsdex folder, a glass database or a folder holding a stub of parts.
+            const bool searchable = fs::is_directory(part, ec)
+                                        ? fs::exists(fs::path(part) / "XAPIANDB", ec) || fs::exists(fs::path(part) / "iamglass", ec)
+                                        : (read_stub(part), true);  // throws, naming the line, when it is no stub
+            if (!searchable) throw Error(part + " holds no database (index it first: newsdex-index -d " + part + " FOLDER)");
+            const fs::path absolute = fs::weakly_canonical(fs::absolute(part, ec), ec);
+            const fs::path relative = absolute.lexically_relative(stub_folder);
+            const bool inside = !relative.empty() && *relative.begin() != "..";
+            entry.path = inside ? relative.string() : absolute.string();
+        } else if (parse_tcp(part, entry)) {
+            entry.kind = StubEntry::Kind::tcp;
+        } else {
+            throw Error("part " + part + ": no such folder or file, and not HOST:PORT of a remote part");
+        }
+        entries.push_back(std::move(entry));
+    }
+    return entries;
 }
 
 void write_stub_file(const std::string& stub_path, const std::vector<StubEntry>& entries) {

@@ -38,6 +38,13 @@ std::vector<StubEntry> read_stub(const std::string& stub_path);
 // One line of a stub for `entry`, as parse_stub reads it back.
 std::string stub_line(const StubEntry& entry);
 
+// The entries of a stub naming `parts` (newsdex-index --write-stub): a local Newsdex folder,
+// glass database or stub file becomes `auto PATH`, relative to the stub's folder when it lies
+// inside it (so the two can move together) and absolute otherwise; HOST:PORT or [IPv6]:PORT,
+// when no such local path exists, becomes `remote HOST:PORT` (not contacted: its machine may
+// not be up yet). Throws Error naming a part that is neither, or a stub path that is a folder.
+std::vector<StubEntry> stub_entries_for(const std::vector<std::string>& parts, const std::string& stub_path);
+
 // Writes a stub naming `entries` to `stub_path` atomically: a temporary file beside it is
 // written, synced and renamed over it, then the folder is synced, so readers see the old stub
 // or the new one. Throws Error when it cannot.

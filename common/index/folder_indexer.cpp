@@ -745,6 +745,11 @@ void FolderIndexer::add(Article&& article, std::size_t record, const Source& sou
     } else if (ids_seen.size() < kIdsCheckedPerFile) {
         ids_seen.emplace(article.id, record);
     }
+    // After the id check, which is about the file, and before what is about this article.
+    if (options_.part && part_for(article.path, options_.part->count) != options_.part->index) {
+        ++summary_.other_parts;
+        return;
+    }
     if (article.title.empty() && record == 0 && !article.body.empty()) {
         article.title = file_title(source.name);
     }

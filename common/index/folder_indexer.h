@@ -19,8 +19,10 @@
 #include <vector>
 
 #include <functional>
+#include <optional>
 
 #include "index/parallel_writer.h"
+#include "index/partition.h"
 #include "index/shard_writer.h"
 #include "readers/archive_source.h"
 #include "readers/encoding.h"
@@ -38,6 +40,7 @@ struct IndexSummary {
     std::size_t bytes_total = 0;    // their size on disk
     std::size_t bytes_done = 0;     // size on disk of the files handled so far
     std::size_t articles_sent = 0;  // articles handed to the writer so far
+    std::size_t other_parts = 0;    // articles read but left to other parts (--part)
     std::size_t files_read = 0;     // files and archive entries a reader handled
     std::size_t files_ignored = 0;  // hidden files, unknown names (also inside archives)
     std::size_t files_failed = 0;   // unreadable, binary, empty or damaged files and entries
@@ -70,6 +73,10 @@ struct WalkOptions {
     // Called after each file, and every few articles inside large ones, on this thread.
     std::function<void(const IndexSummary&)> progress;
     InputLimits limits;
+    // Only the articles of this part are written (newsdex-index --part, partition.h); the
+    // others are counted in IndexSummary::other_parts. Files' states are recorded either way,
+    // so an unchanged file is skipped next time whichever parts its articles belong to.
+    std::optional<PartOf> part;
 };
 
 class FolderIndexer {

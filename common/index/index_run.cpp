@@ -64,14 +64,16 @@ IndexReport run_index(const std::vector<std::string>& paths, const IndexOptions&
     if (created) shards = shard_layout::shard_names(options.db, jobs);
 
     IndexReport report;
+    report.part = options.part;
     if (!paths.empty()) {  // none: only the grouping pass and compaction (--compact alone)
-        ParallelWriter writer(shards, options.db, options.settings, jobs, options.commits);
+        ParallelWriter writer(shards, options.db, options.settings, options.part, jobs, options.commits);
         // The stub is written once every shard exists with its settings committed, so a
         // searcher never opens a database whose shards are missing.
         if (created) shard_layout::write_stub(options.db, static_cast<unsigned>(shards.size()));
         const FileStates states(shards);
         FolderIndexer indexer(writer, states, diag,
-                              WalkOptions{options.decode, options.prune, options.follow_links, options.progress, options.limits});
+                              WalkOptions{options.decode, options.prune, options.follow_links, options.progress, options.limits,
+                                          options.part});
         report.walk = indexer.run(paths);
         report.writes = writer.finish();
     }
@@ -109,6 +111,10 @@ std::string summary_line(const IndexReport& report, std::size_t warnings, double
     if (s.entries_empty > 0) {
         text.insert(text.size() - 1, "; " + std::to_string(s.entries_empty) + " empty archive " +
                                           (s.entries_empty == 1 ? "entry" : "entries") + " skipped");
+    }
+    if (report.part) {
+        text.insert(text.size() - 1, "; part " + report.part->text() + ", " + std::to_string(s.other_parts) +
+                                          (s.other_parts == 1 ? " article" : " articles") + " left to other parts");
     }
     if (report.compaction.shards > 0) {
         text.pop_back();  // the '\n'

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,9 @@ struct IndexOptions {
     unsigned jobs = 0;       // writer threads; 0 = one per core. A new database gets this many shards.
     bool prune = false;      // delete articles whose files are gone (after a complete scan)
     bool follow_links = false;  // enter symbolic links to folders (newsdex-index --follow-links)
+    // Index only the articles of this part of the collection (--part K/N, partition.h); the
+    // database records it, and later runs must give the same.
+    std::optional<PartOf> part;
     InputLimits limits;         // what one input may cost (newsdex-index --max-*)
     std::size_t grouping_batch = kGroupingBatch;  // marked articles the grouping pass holds at once
     bool rebuild = false;    // start from an empty database
@@ -48,6 +52,7 @@ struct IndexReport {
     WriteCounts writes;
     GroupingCounts groups;  // the grouping pass at the end of the run
     CompactionReport compaction;  // shards == 0: not compacted
+    std::optional<PartOf> part;   // as given (IndexOptions::part)
 };
 
 // Throws LockedError when another indexer holds the database (and options.wait is off),
@@ -59,8 +64,9 @@ IndexReport run_index(const std::vector<std::string>& paths, const IndexOptions&
 
 // The line newsdex-index prints at the end (with '\n'): "indexed N articles: A added, U updated,
 // ...; W warnings; S s, M MB/s, R articles/s; J joined a group of wire copies", then, when an
-// archive held empty entries, "; E empty archive entries skipped", and, when the shards were
-// compacted, "; compacted 2 shards, 1329 → 836 MB".
+// archive held empty entries, "; E empty archive entries skipped", with --part "; part K/N, O
+// articles left to other parts", and, when the shards were compacted, "; compacted 2 shards,
+// 1329 → 836 MB".
 std::string summary_line(const IndexReport& report, std::size_t warnings, double seconds);
 
 }  // namespace newsdex

@@ -16,14 +16,15 @@ constexpr std::size_t kQueueBytes = std::size_t{32} << 20;
 }  // namespace
 
 ParallelWriter::ParallelWriter(const std::vector<std::string>& shard_paths, const std::string& db_path,
-                               const AnalyzerSettings& settings, unsigned threads, CommitPolicy policy)
+                               const AnalyzerSettings& settings, const std::optional<PartOf>& part,
+                               unsigned threads, CommitPolicy policy)
     : shard_count_(static_cast<unsigned>(shard_paths.size())) {
     threads = std::max(1u, std::min(threads, shard_count_));
     workers_.resize(threads);
     for (unsigned s = 0; s < shard_count_; ++s) {
         Worker& worker = workers_[s % threads];
         worker.shards.resize(shard_count_);
-        worker.shards[s] = std::make_unique<ShardWriter>(shard_paths[s], db_path, settings, policy);
+        worker.shards[s] = std::make_unique<ShardWriter>(shard_paths[s], db_path, settings, part, policy);
     }
     for (auto& worker : workers_) {
         worker.queue = std::make_unique<BoundedQueue<Task>>(kQueueCapacity, kQueueBytes);

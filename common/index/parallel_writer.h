@@ -9,12 +9,14 @@
 #include <exception>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "analysis/analyzer_settings.h"
 #include "article/article.h"
+#include "index/partition.h"
 #include "index/shard_writer.h"
 #include "util/bounded_queue.h"
 
@@ -29,8 +31,10 @@ struct WriteCounts {
 class ParallelWriter {
 public:
     // Opens every shard (throwing Error as ShardWriter does) and starts `threads` writers.
+    // `part`: the part of a collection the database holds (partition.h), nullopt for all of it.
     ParallelWriter(const std::vector<std::string>& shard_paths, const std::string& db_path,
-                   const AnalyzerSettings& settings, unsigned threads, CommitPolicy policy);
+                   const AnalyzerSettings& settings, const std::optional<PartOf>& part, unsigned threads,
+                   CommitPolicy policy);
     ~ParallelWriter();  // stops the threads without a final commit if finish() was not called
 
     // Queues the article of file `file_key`; blocks while the writers are behind. Throws the

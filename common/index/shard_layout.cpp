@@ -188,15 +188,7 @@ void remove_shards(const std::string& db_path) {
 }
 
 unsigned shard_for(std::string_view file_key, unsigned count) {
-    std::uint64_t h = fnv1a(file_key);  // stable across builds and platforms
-    // FNV's low bits are weak (its lowest bit is the parity of the key's bytes, so "#12 … 12"
-    // keys all land together); a 64-bit finaliser spreads every bit before the modulo.
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdULL;
-    h ^= h >> 33;
-    h *= 0xc4ceb9fe1a85ec53ULL;
-    h ^= h >> 33;
-    return static_cast<unsigned>(h % count);
+    return static_cast<unsigned>(mix64(fnv1a(file_key)) % count);  // stable across builds and platforms
 }
 
 void sync_to_disk(const std::string& db_path) {

@@ -26,13 +26,15 @@ Xapian::WritableDatabase open_shard(const std::string& shard_path, const std::st
 }
 
 AnalyzerSettings checked_settings(Xapian::WritableDatabase& db, const std::string& db_path,
-                                  const AnalyzerSettings& wanted) {
+                                  const AnalyzerSettings& wanted, const std::optional<PartOf>& part) {
     validate_language(wanted.language);  // a typo is reported as such, not as a mismatch
-    if (has_settings(db)) {
-        check_same_settings(read_settings(db, db_path), wanted, db_path);
-    } else {
+    const bool new_shard = !has_settings(db);
+    if (new_shard) {
         write_settings(db, wanted);
+    } else {
+        check_same_settings(read_settings(db, db_path), wanted, db_path);
     }
+    record_or_check_part(db, new_shard, part, db_path);
     return wanted;
 }
 
@@ -43,11 +45,11 @@ std::string file_state(std::uintmax_t size, long long mtime_ns) {
 }
 
 ShardWriter::ShardWriter(const std::string& shard_path, const std::string& db_path,
-                         const AnalyzerSettings& settings, CommitPolicy policy)
+                         const AnalyzerSettings& settings, const std::optional<PartOf>& part, CommitPolicy policy)
     : shard_path_(shard_path),
       db_path_(db_path),
       db_(open_shard(shard_path, db_path)),
-      analyzer_(checked_settings(db_, db_path, settings)),
+      analyzer_(checked_settings(db_, db_path, settings, part)),
       stems_(analyzer_),
       builder_(analyzer_, &stems_),
       policy_(policy),

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -16,6 +17,7 @@
 #include "article/article.h"
 #include "index/docid_set.h"
 #include "index/document_builder.h"
+#include "index/partition.h"
 #include "index/stem_table.h"
 
 namespace newsdex {
@@ -30,10 +32,11 @@ struct CommitPolicy {
 
 class ShardWriter {
 public:
-    // Opens or creates the shard. Throws Error (locked, unwritable, incompatible, or made with
-    // other analyzer settings, naming the setting).
+    // Opens or creates the shard; a new one records `settings` and `part`. Throws Error
+    // (locked, unwritable, incompatible, made with other analyzer settings, naming the
+    // setting, or holding another part than `part`: partition.h).
     ShardWriter(const std::string& shard_path, const std::string& db_path,
-                const AnalyzerSettings& settings, CommitPolicy policy);
+                const AnalyzerSettings& settings, const std::optional<PartOf>& part, CommitPolicy policy);
 
     // Adds or replaces the article; true when it replaced one. `file_key` names its file
     // (schema::file_key).

@@ -348,6 +348,7 @@ Value stats(const DatabaseStats& stats) {
         entry["articles"] = part.articles;
         entry["shards"] = part.shards;
         entry["size_bytes"] = part.bytes ? Value(*part.bytes) : Value(nullptr);
+        entry["of_collection"] = part.of_collection.empty() ? Value(nullptr) : Value(part.of_collection);
         parts.push_back(std::move(entry));
     }
     object["parts"] = std::move(parts);

@@ -214,6 +214,7 @@ public:
                 out_ << "  " << printable(part.label) << ": " << part.articles << (part.articles == 1 ? " article, " : " articles, ") << part.shards
                      << (part.shards == 1 ? " shard" : " shards");
                 if (part.bytes) out_ << ", " << (*part.bytes < 1024 ? std::to_string(*part.bytes) + " bytes" : human_size(*part.bytes));
+                if (!part.of_collection.empty()) out_ << ", part " << part.of_collection << " of a collection";
                 out_ << '\n';
             }
         }

@@ -77,6 +77,7 @@ DatabaseStats collect_stats(const ShardSet& set, const Analyzer& analyzer) {
         figures.label = part.label;
         figures.remote = part.remote;
         figures.shards = part.shard_count;
+        if (part.of_collection) figures.of_collection = part.of_collection->text();
         for (std::size_t i = 0; i < part.shard_count; ++i) {
             figures.articles += set.shards()[part.first_shard + i].get_doccount();
         }

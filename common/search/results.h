@@ -99,6 +99,7 @@ struct PartStats {
     std::size_t articles = 0;
     std::size_t shards = 0;
     std::optional<std::uintmax_t> bytes;  // none for a remote part
+    std::string of_collection;            // "K/N" for a part indexed with --part, else ""
 };
 
 struct DatabaseStats {

@@ -20,4 +20,16 @@ inline std::uint64_t fnv1a(std::string_view bytes, std::uint64_t seed = kFnvOffs
     return h;
 }
 
+// A 64-bit finaliser to take before reducing a hash modulo a small number: FNV's low bits are
+// weak (its lowest bit is the parity of the key's bytes, so "#12 … 12" keys all land
+// together), and this spreads every bit over all of them.
+inline std::uint64_t mix64(std::uint64_t h) {
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    return h;
+}
+
 }  // namespace newsdex
