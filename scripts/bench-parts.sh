@@ -10,11 +10,13 @@
 # Prints p50/p95 per query class and keeps a copy in data/bench/parts-results-<date>.txt.
 # How to read the figures: docs/scaling.md.
 #
-# Usage: scripts/bench-parts.sh [--quick] [--parts 1,2,4,8] [--parts-size 10] [--rounds 3]
-#                               [--each 100] [--rebuild] [--prepare]
+# Usage: scripts/bench-parts.sh [--quick] [--sizes 1,10] [--parts 1,2,4,8] [--parts-size 10]
+#                               [--rounds 3] [--each 100] [--rebuild] [--prepare]
 #   --quick         x1 only, parts of x1, one round
+#   --sizes LIST    one-shard databases to measure, as multiples of Reuters; 1 (Reuters itself,
+#                   the baseline) first (default 1,10; 1,50 measures the 1 M-article x50)
 #   --parts LIST    part counts for the parts table (default 1,2,4,8)
-#   --parts-size S  the corpus split into parts: 1 (Reuters) or 10 (default 10)
+#   --parts-size S  the corpus split into parts (added to the sizes; default 10)
 #   --rounds R      timed passes over the queries per configuration, after one warm-up pass;
 #                   each query's time is its best of R (default 3)
 #   --each N        also time the first N queries one process each (start-up, opening the
@@ -48,9 +50,11 @@ command_line="$0 $*"
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) sizes=(1); parts_size=1; rounds=1; shift ;;
+    --sizes) [ $# -ge 2 ] || { echo "error: --sizes needs a list such as 1,10" >&2; exit 2; }
+             IFS=, read -r -a sizes <<< "$2"; shift 2 ;;
     --parts) [ $# -ge 2 ] || { echo "error: --parts needs a list such as 1,2,4,8" >&2; exit 2; }
              part_counts="$2"; shift 2 ;;
-    --parts-size) [ $# -ge 2 ] || { echo "error: --parts-size needs 1 or 10" >&2; exit 2; }
+    --parts-size) [ $# -ge 2 ] || { echo "error: --parts-size needs a size such as 10" >&2; exit 2; }
                   parts_size="$2"; shift 2 ;;
     --rounds) [ $# -ge 2 ] || { echo "error: --rounds needs a number" >&2; exit 2; }
               rounds="$2"; shift 2 ;;
@@ -66,7 +70,11 @@ IFS=, read -r -a part_list <<< "$part_counts"
 for n in "${part_list[@]}"; do
   [[ "$n" =~ ^[1-9][0-9]?$ ]] || { echo "error: --parts takes counts from 1 to 99, got '$n'" >&2; exit 2; }
 done
-[[ "$parts_size" =~ ^(1|10)$ ]] || { echo "error: --parts-size is 1 or 10, got '$parts_size'" >&2; exit 2; }
+for s in "${sizes[@]}"; do
+  [[ "$s" =~ ^[1-9][0-9]*$ ]] || { echo "error: --sizes takes positive integers, got '$s'" >&2; exit 2; }
+done
+[ "${sizes[0]}" = 1 ] || { echo "error: --sizes starts with 1: x1 is the baseline of the ratios" >&2; exit 2; }
+[[ "$parts_size" =~ ^[1-9][0-9]*$ ]] || { echo "error: --parts-size takes a positive integer, got '$parts_size'" >&2; exit 2; }
 [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "error: --rounds takes a positive number, got '$rounds'" >&2; exit 2; }
 [[ "$each" =~ ^[0-9]+$ ]] || { echo "error: --each takes a number, got '$each'" >&2; exit 2; }
 # The parts' corpus is measured whole too (N = 1 is the one-shard database of that size).
@@ -461,7 +469,11 @@ for setting in "${setting_list[@]}"; do
   echo "=================== newsdex-search $label; µs, p50 / p95 (nearest rank), best of $rounds per query"
 
   echo
-  echo "== (a) one shard: x${sizes[-1]} against x1 (the baseline)"
+  if [ "${#sizes[@]}" -gt 1 ]; then
+    echo "== (a) one shard: $(printf 'x%s ' "${sizes[@]:1}")against x1 (the baseline)"
+  else
+    echo "== (a) one shard: x1 (--sizes 1,10 compares x10 with it)"
+  fi
   printf '| %-7s | %3s |' class n
   for s in "${sizes[@]}"; do printf ' %-15s |' "x$s"; done
   for s in "${sizes[@]:1}"; do printf ' x%s/x1 p50 | x%s/x1 p95 |' "$s" "$s"; done
