@@ -145,21 +145,6 @@ cut -f1 "$queries" | sed 's/-.*//' | uniq -c | awk '{printf "  %s %d", $2, $1} E
 
 if [ "$prepare" -eq 1 ]; then echo "databases and queries ready"; exit 0; fi
 
-# Figures per query class: stdin "qid<TAB>us", stdout "class<TAB>n<TAB>p50<TAB>p95<TAB>p99".
-# Percentiles by nearest rank, as newsdex-search --timing computes them. A query counts in
-# its own class (the qid's prefix), in "words" when it is one word, and in "all".
-class_stats() {
-  awk -F'\t' '{ c = $1; sub(/-.*/, "", c); print c "\t" $2
-                if (c == "rare" || c == "mid" || c == "common") print "words\t" $2
-                print "all\t" $2 }' |
-    sort -t$'\t' -k1,1 -k2,2n |
-    awk -F'\t' 'function rank(p,  k) { k = int((p * n + 99) / 100); return k < 1 ? 1 : k }
-                function flush() { if (n) printf "%s\t%d\t%d\t%d\t%d\n", c, n, v[rank(50)], v[rank(95)], v[rank(99)] }
-                $1 != c { flush(); c = $1; n = 0 }
-                { v[++n] = $2 }
-                END { flush() }'
-}
-
 # Fills the associative array p with "TOOL/CLASS" -> "n p50 p95 p99" from a "qid<TAB>us" file.
 declare -A p
 load_stats() {  # load_stats TOOL FILE

@@ -1,4 +1,4 @@
-# Shared by the benchmark scripts (bench-index.sh, bench-query.sh): sourced, not run. Expects
+# Shared by the benchmark scripts (bench-index.sh, bench-query.sh, bench-parts.sh): sourced, not run. Expects
 # `top` (the checkout), `bench` (data/bench) and `seed` to be set by the script.
 
 # The helpers are compiled here rather than by CMake: the benchmark must not change the
@@ -42,4 +42,19 @@ corpus() {
     echo "x$scale: $stats" >&2
   fi
   echo "$dir"
+}
+
+# Figures per query class: stdin "qid<TAB>us", stdout "class<TAB>n<TAB>p50<TAB>p95<TAB>p99".
+# Percentiles by nearest rank, as newsdex-search --timing computes them. A query counts in
+# its own class (the qid's prefix), in "words" when it is one word, and in "all".
+class_stats() {
+  awk -F'\t' '{ c = $1; sub(/-.*/, "", c); print c "\t" $2
+                if (c == "rare" || c == "mid" || c == "common") print "words\t" $2
+                print "all\t" $2 }' |
+    sort -t$'\t' -k1,1 -k2,2n |
+    awk -F'\t' 'function rank(p,  k) { k = int((p * n + 99) / 100); return k < 1 ? 1 : k }
+                function flush() { if (n) printf "%s\t%d\t%d\t%d\t%d\n", c, n, v[rank(50)], v[rank(95)], v[rank(99)] }
+                $1 != c { flush(); c = $1; n = 0 }
+                { v[++n] = $2 }
+                END { flush() }'
 }
