@@ -1,6 +1,5 @@
 #include "search/match_cursor.h"
 
-#include <algorithm>
 #include <utility>
 
 #include "index/schema.h"
@@ -10,7 +9,6 @@ namespace newsdex {
 
 namespace {
 constexpr Xapian::doccount kPage = 10000;
-constexpr Xapian::doccount kFetchAhead = 100;
 }
 
 MatchCursor::MatchCursor(Xapian::Enquire enquire, bool ranked, std::size_t total, Xapian::doccount doccount,
@@ -29,12 +27,6 @@ std::vector<Hit> MatchCursor::next(std::size_t max) {
                 started_ = true;
             }
             if (in_page_ == page_.size()) break;
-            if (in_page_ % kFetchAhead == 0) {
-                // Asked for together, a remote part sends these documents in one exchange
-                // rather than one round trip each.
-                const Xapian::doccount upto = std::min<Xapian::doccount>(in_page_ + kFetchAhead, page_.size());
-                page_.fetch(page_[in_page_], upto == page_.size() ? page_.end() : page_[upto]);
-            }
             auto it = page_[in_page_++];
             const Xapian::Document doc = it.get_document();
             if (one_per_article_ && !keys_seen_.insert(doc.get_value(schema::kArticleKeySlot)).second) {

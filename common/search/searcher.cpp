@@ -259,11 +259,6 @@ SearchResults Searcher::run(const SearchRequest& request) {
     check_at_least = std::max(check_at_least, static_cast<Xapian::doccount>(first + wanted));
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(first),
                                                static_cast<Xapian::doccount>(wanted), check_at_least);
-    // Asks for every document of the page at once: a remote part then answers them in one
-    // exchange rather than one round trip each.
-    // (The form without arguments crashed, in Xapian 1.4.22, on a page not starting at the
-    // first match; this one does not.)
-    if (!mset.empty()) mset.fetch(mset.begin(), mset.end());
     weigh(parsed.patterns, mset);
     std::vector<std::pair<Xapian::MSetIterator, Article>> shown;
     std::unordered_set<std::string> seen;
