@@ -260,14 +260,17 @@ SearchResults Searcher::run(const SearchRequest& request) {
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(first),
                                                static_cast<Xapian::doccount>(wanted), check_at_least);
     weigh(parsed.patterns, mset);
-    std::vector<std::pair<Xapian::MSetIterator, Article>> shown;
+    // Each document is read once and kept: MSetIterator::get_document() reads it again on
+    // every call, and over a remote part every read is an exchange.
+    std::vector<std::pair<Xapian::MSetIterator, Xapian::Document>> shown;
     std::unordered_set<std::string> seen;
     for (auto it = mset.begin(); it != mset.end() && shown.size() < request.limit; ++it) {
+        Xapian::Document doc = it.get_document();
         if (dedupe) {
-            if (!seen.insert(article_key(it.get_document())).second) continue;
+            if (!seen.insert(article_key(doc)).second) continue;
             if (seen.size() <= request.offset) continue;
         }
-        shown.emplace_back(it, schema::decode_article(it.get_document().get_data()));
+        shown.emplace_back(it, std::move(doc));
     }
 
     results.query = request.query;
@@ -277,12 +280,11 @@ SearchResults Searcher::run(const SearchRequest& request) {
     SnippetBuilder snippets(analyzer_, request.snippet_chars);
     const MatchFinder finder(parsed.patterns);
     std::size_t rank = request.offset;
-    for (auto& [it, article] : shown) {
+    for (const auto& [it, doc] : shown) {
         Hit hit;
         hit.rank = ++rank;
         hit.score = it.get_weight();
-        const Xapian::Document doc = it.get_document();
-        hit.article = std::move(article);
+        hit.article = schema::decode_article(doc.get_data());
         if (request.collapse) hit.copies = matching_copies(query, doc);
         if (request.snippets) {
             const bool body = !hit.article.body.empty();
