@@ -22,7 +22,7 @@
 // Over remote shards (without_whole_vocabulary) the passes for a missing or wrong first letter are left
 // out: Xapian's remote backend sends a term list whole when it is opened, and those passes
 // open the list of every term of the prefix (the whole vocabulary, for words), which took
-// 600 ms a word over loopback on Reuters-21578 alone. A typo in the first letter is then not
+// 600 ms a query that drew a suggestion, over loopback on Reuters-21578. A typo in the first letter is then not
 // corrected; the others are, as on local shards.
 #pragma once
 
