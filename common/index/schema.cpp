@@ -41,6 +41,12 @@ std::string hex(std::uint64_t v) {
     return out;
 }
 
+// Eight bytes of `value`, most significant first, written at out[at]: keys compared as bytes
+// then order as the numbers do.
+void put_big_endian(std::string& out, std::size_t at, std::uint64_t value) {
+    for (std::size_t i = 8; i-- > 0; value >>= 8) out[at + i] = static_cast<char>(value & 0xFF);
+}
+
 std::string lower_ascii(std::string_view s) {
     std::string out(s);
     for (char& c : out) {
@@ -118,7 +124,7 @@ std::string date_sort_key(std::optional<std::int64_t> unix_seconds, bool newest_
     std::uint64_t bits = static_cast<std::uint64_t>(*unix_seconds) ^ (std::uint64_t{1} << 63);
     if (newest_first) bits = ~bits;
     std::string key(9, '\0');
-    for (int i = 8; i >= 1; --i, bits >>= 8) key[i] = static_cast<char>(bits & 0xFF);
+    put_big_endian(key, 1, bits);
     return key;
 }
 
@@ -255,9 +261,8 @@ Article decode_article(std::string_view data) {
 }
 
 std::string article_key_hash(std::string_view key) {
-    std::uint64_t h = mix64(fnv1a(key));
     std::string bytes(8, '\0');
-    for (int i = 7; i >= 0; --i, h >>= 8) bytes[static_cast<std::size_t>(i)] = static_cast<char>(h & 0xFF);
+    put_big_endian(bytes, 0, mix64(fnv1a(key)));
     return bytes;
 }
 

@@ -217,7 +217,7 @@ std::optional<std::string> Searcher::suggest(const ParsedQuery& parsed, const Se
     return text;
 }
 
-SearchResults Searcher::run(const SearchRequest& request) {
+SearchResults Searcher::run(const SearchRequest& request, std::vector<MatchPattern>* patterns) {
     ParsedQuery parsed = parse(request);
 
     SearchResults results;
@@ -301,6 +301,7 @@ SearchResults Searcher::run(const SearchRequest& request) {
     }
     results.warnings = std::move(parsed.warnings);
     if (request.suggest && request.like.empty() && results.total < kSuggestBelow) results.suggestion = suggest(parsed, request, results.total);
+    if (patterns != nullptr) *patterns = std::move(parsed.patterns);
     return results;
 }
 
@@ -431,9 +432,9 @@ ConcordanceResults Searcher::concordance(const SearchRequest& request, std::size
     quiet.snippets = false;
     quiet.suggest = false;
     quiet.facets.clear();
-    const SearchResults hits = search(quiet);
-    // Parsed again for its patterns: cheap next to reading the articles.
-    const MatchFinder finder(retrying([&] { return parse(quiet); }).patterns);
+    std::vector<MatchPattern> patterns;
+    const SearchResults hits = retrying([&] { return run(quiet, &patterns); });
+    const MatchFinder finder(patterns);
     const ConcordanceBuilder builder(analyzer_, width);
     ConcordanceResults results;
     results.query = request.query;

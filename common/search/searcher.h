@@ -139,7 +139,9 @@ private:
     Xapian::Database& db() { return set_.whole(); }
     const Xapian::Database& db() const { return set_.whole(); }
 
-    SearchResults run(const SearchRequest& request);
+    // `patterns`, when given, gets the query's match patterns (for --kwic, which needs them
+    // and the hits: parsing twice reads the stem tables twice, an exchange each over a remote part).
+    SearchResults run(const SearchRequest& request, std::vector<MatchPattern>* patterns = nullptr);
     SearchResults run_count(const SearchRequest& request);
     ParsedQuery parse(const SearchRequest& request);
     Xapian::docid only_article(const std::string& id, const std::string& option);
