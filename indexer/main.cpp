@@ -57,7 +57,7 @@ int main(int argc, char** argv) {
         "  newsdex-index -d news.db --prune ~/archive/articles      # after deleting files\n"
         "  newsdex-index -d news.db --compact                       # compact, index nothing\n"
         "  newsdex-index -d part1.db --part 1/4 /mnt/archive        # machine 1 of 4: docs/scaling.md\n"
-        "  newsdex-index --write-stub all.stub part0.db host1:6431  # parts searched as one\n"
+        "  newsdex-index --write-stub all.stub part0.db part1.remote  # parts searched as one\n"
         "  newsdex-index -d news.de.db --language german --accents keep berliner/ feeds.jsonl.gz\n"};
     app.get_formatter()->column_width(34);
     app.set_version_flag("--version", newsdex::version_line("newsdex-index"));
@@ -104,7 +104,8 @@ int main(int argc, char** argv) {
         ->type_name("K/N");
     app.add_option("--write-stub", stub,
                    "Index nothing: write FILE, a stub naming the parts given instead of paths (Newsdex "
-                   "folders, or HOST:PORT of remote ones), for newsdex-search -d FILE. Replaces FILE atomically")
+                   "folders, stub files such as scripts/serve-shards.sh writes, or HOST:PORT of a one-shard "
+                   "remote database), for newsdex-search -d FILE. Replaces FILE atomically")
         ->type_name("FILE");
     app.add_flag("--prune", options.prune, "Delete articles whose files are gone (after a complete scan)");
     app.add_flag("--follow-links", options.follow_links,
